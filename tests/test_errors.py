@@ -1,0 +1,233 @@
+"""Every rejection rule, at its path, in one clear ValidationError."""
+
+import copy
+import json
+import pickle
+import sys
+import unittest
+
+import trackbalances as tb
+
+from . import schema as S
+
+EXAMPLE = S.load("examples/track_balances_0.json")
+RESPONSE = S.load("examples/track_response_0.json")
+
+
+def errors_of(cls, payload):
+    try:
+        cls.from_dict(payload)
+    except tb.ValidationError as error:
+        return [(e.path, e.message) for e in error.errors]
+    raise AssertionError("accepted: %r" % (payload,))
+
+
+def with_value(payload, path, value):
+    return S.replaced(payload, path, value)
+
+
+class MessageFormatTest(unittest.TestCase):
+    def test_the_documented_line(self):
+        payload = with_value(EXAMPLE, ("breakdown", 0, "reset", "resets_at"), "abc")
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_dict(payload)
+        self.assertEqual(
+            str(caught.exception), "breakdown[0].reset.resets_at: expected a number or null, got str 'abc'"
+        )
+        (error,) = caught.exception.errors
+        self.assertEqual(error.path, ("breakdown", 0, "reset", "resets_at"))
+        self.assertEqual(error.message, "expected a number or null, got str 'abc'")
+
+    def test_top_level_key_and_missing_key(self):
+        payload = dict(EXAMPLE, granted="100")
+        del payload["usage"]
+        self.assertEqual(
+            errors_of(tb.TrackBalances, payload),
+            [(("granted",), "expected a number, got str '100'"), (("usage",), "required key missing")],
+        )
+
+    def test_every_problem_is_reported_in_payload_order(self):
+        payload = copy.deepcopy(EXAMPLE)
+        payload["feature_id"] = 7
+        payload["remaining"] = -1
+        payload["unlimited"] = 0
+        payload["breakdown"][0]["plan_id"] = 3
+        del payload["breakdown"][0]["usage"]
+        payload["breakdown"][0]["reset"]["interval"] = None
+        payload["breakdown"].append("not an object")
+        payload["rollovers"] = [{"balance": True, "expires_at": None}]
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_dict(payload)
+        self.assertEqual(
+            str(caught.exception).splitlines(),
+            [
+                "feature_id: expected a string, got int 7",
+                "remaining: expected a number >= 0, got int -1",
+                "unlimited: expected a boolean, got int 0",
+                "breakdown[0].plan_id: expected a string or null, got int 3",
+                "breakdown[0].usage: required key missing",
+                "breakdown[0].reset.interval: expected a string, got null",
+                "breakdown[1]: expected an object, got str 'not an object'",
+                "rollovers[0].balance: expected a number, got bool True",
+                "rollovers[0].expires_at: expected a number, got null",
+            ],
+        )
+
+    def test_map_keys_that_are_not_identifiers_are_quoted(self):
+        payload = dict(RESPONSE, balances={"api calls": dict(EXAMPLE, granted=None)})
+        self.assertEqual(
+            str(_raised(tb.TrackResponse, payload)),
+            "balances['api calls'].granted: expected a number, got null",
+        )
+
+    def test_root_problem_has_no_path(self):
+        for value, got in (([], "list"), ("x", "str 'x'"), (None, "null"), (3, "int 3")):
+            with self.subTest(value=value):
+                error = _raised(tb.TrackBalances, value)
+                self.assertEqual(error.errors, (((), "expected an object, got " + got),))
+                self.assertEqual(str(error), "expected an object, got " + got)
+
+    def test_quoted_values_are_cut_short(self):
+        huge = "x" * 10_000_000
+        error = _raised(tb.TrackBalances, dict(EXAMPLE, feature_id=[huge], usage=huge))
+        self.assertLess(len(str(error)), 300)
+        self.assertIn("(10000000 characters)", str(error))
+        huge_key = dict(RESPONSE, balances={huge: None})
+        self.assertLess(len(str(_raised(tb.TrackResponse, huge_key))), 300)
+
+    def test_huge_int_is_described_not_printed(self):
+        error = _raised(tb.TrackBalances, dict(EXAMPLE, unlimited=10**100000))
+        self.assertEqual(error.errors[0].message, "expected a boolean, got int of 332193 bits")
+
+    def test_error_is_a_value_error_and_pickles(self):
+        error = _raised(tb.TrackBalances, {})
+        self.assertIsInstance(error, ValueError)
+        self.assertEqual(len(error.errors), 8)
+        again = pickle.loads(pickle.dumps(error))
+        self.assertEqual(again.errors, error.errors)
+        self.assertEqual(str(again), str(error))
+
+
+def _raised(cls, payload):
+    try:
+        cls.from_dict(payload)
+    except tb.ValidationError as error:
+        return error
+    raise AssertionError("accepted: %r" % (payload,))
+
+
+class RuleTest(unittest.TestCase):
+    def test_booleans_are_not_numbers_and_numbers_not_booleans(self):
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, granted=True)), [(("granted",), "expected a number, got bool True")])
+        for number in (0, 1, 1.0):
+            self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, unlimited=number))[0][0], ("unlimited",))
+
+    def test_non_finite_numbers_are_rejected(self):
+        for value in (float("nan"), float("inf"), float("-inf")):
+            with self.subTest(value=value):
+                self.assertEqual(
+                    errors_of(tb.TrackBalances, dict(EXAMPLE, max_purchase=value)),
+                    [(("max_purchase",), "expected a number or null, got float %r" % value)],
+                )
+        for text in ('{"balance": NaN, "expires_at": 1}', '{"balance": 1, "expires_at": -Infinity}'):
+            with self.assertRaises(tb.ValidationError):
+                tb.TrackBalancesRollover.from_json(text)
+
+    def test_ints_stay_ints_and_floats_stay_floats(self):
+        rollover = tb.TrackBalancesRollover.from_json('{"balance": 100, "expires_at": 100.0}')
+        self.assertIs(type(rollover.balance), int)
+        self.assertIs(type(rollover.expires_at), float)
+        self.assertEqual(rollover.to_json(), '{"balance":100,"expires_at":100.0}')
+
+    def test_remaining_minimum_is_on_the_balance_only(self):
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, remaining=-0.5)), [(("remaining",), "expected a number >= 0, got float -0.5")])
+        negative = with_value(EXAMPLE, ("breakdown", 0, "remaining"), -5)
+        self.assertEqual(tb.TrackBalances.from_dict(negative).breakdown[0].remaining, -5)
+        self.assertEqual(tb.TrackBalances.from_dict(dict(EXAMPLE, remaining=0)).remaining, 0)
+
+    def test_tier_to_is_a_number_or_exactly_inf(self):
+        for to in (5, 2.5, "inf"):
+            self.assertEqual(tb.TrackBalancesTier.from_dict({"to": to, "amount": 1}).to, to)
+        for to in ("Infinity", "INF", "5", None, float("inf")):
+            with self.subTest(to=to):
+                self.assertEqual(errors_of(tb.TrackBalancesTier, {"to": to, "amount": 1})[0][0], ("to",))
+
+    def test_wrong_container_types(self):
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, breakdown={})), [(("breakdown",), "expected an array, got dict")])
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, rollovers="ab")), [(("rollovers",), "expected an array, got str 'ab'")])
+        self.assertEqual(errors_of(tb.TrackResponse, dict(RESPONSE, balances=[])), [(("balances",), "expected an object, got list")])
+        feature = {"id": "f", "name": "F", "type": "metered", "consumable": True, "archived": False}
+        self.assertEqual(errors_of(tb.TrackBalancesFeature, dict(feature, event_names=["a", 1])), [(("event_names", 1), "expected a string, got int 1")])
+        self.assertEqual(errors_of(tb.TrackBalancesFeature, dict(feature, display=[])), [(("display",), "expected an object, got list")])
+
+    def test_keys_must_be_strings(self):
+        self.assertEqual(errors_of(tb.TrackBalances, _merged(EXAMPLE, {1: 2})), [((), "expected string keys, got int 1")])
+        self.assertEqual(errors_of(tb.TrackResponse, dict(RESPONSE, balances={None: EXAMPLE})), [(("balances",), "expected string keys, got null")])
+
+    def test_unknown_values_must_be_json(self):
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new={"a": [object()]}))[0], (("new", "a", 0), "expected a JSON value, got object"))
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new=[float("nan")]))[0], (("new", 0), "expected a JSON value, got float nan"))
+        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new={3: 1}))[0], (("new",), "expected string keys, got int 3"))
+
+    def test_deep_unknown_values_are_an_error_not_a_crash(self):
+        deep = []
+        for _ in range(100_000):
+            deep = [deep]
+        errors = errors_of(tb.TrackBalances, dict(EXAMPLE, new=deep))
+        self.assertEqual(len(errors), 1)
+        self.assertIn("nested deeper than", errors[0][1])
+        text = '{"feature_id": "a", "new": ' + "[" * 100_000 + "]" * 100_000 + "}"
+        with self.assertRaises(tb.ValidationError):
+            tb.TrackBalances.from_json(text)
+
+    def test_odd_inputs_raise_only_validation_error(self):
+        odd = [object(), set(), b"{}", 1.5, True, [EXAMPLE], {"feature_id": {}}, {"breakdown": [None, [], 1]}]
+        for cls in (tb.TrackBalances, tb.TrackResponse, tb.TrackBalancesTier, tb.TrackBalancesFeature):
+            for value in odd:
+                with self.subTest(cls=cls.__name__, value=value):
+                    with self.assertRaises(tb.ValidationError):
+                        cls.from_dict(value)
+
+
+def _merged(a, b):
+    out = dict(a)
+    out.update(b)
+    return out
+
+
+class FromJsonTest(unittest.TestCase):
+    def test_bad_json_text(self):
+        cases = [
+            ("", r"invalid JSON: .+ at line 1 column 1$"),
+            ('{"a": }', r"invalid JSON: .+ at line 1 column 7$"),
+            ('{\n  "a": 1,\n  "b" 2}', r"invalid JSON: .+ at line 3 column 7$"),
+            (b"\xff\xfe\xfd", r"invalid JSON"),
+        ]
+        if hasattr(sys, "get_int_max_str_digits"):  # where Python refuses to read huge ints
+            cases.append(('{"balance": 1' + "0" * 5000 + ', "expires_at": 1}', "invalid JSON: .*digits"))
+        for text, pattern in cases:
+            with self.subTest(text=text[:20]):
+                with self.assertRaises(tb.ValidationError) as caught:
+                    tb.TrackBalancesRollover.from_json(text)
+                (error,) = caught.exception.errors
+                self.assertEqual(error.path, ())
+                self.assertRegex(error.message, "^" + pattern)
+
+    def test_bytes_and_text_are_both_accepted(self):
+        text = json.dumps(EXAMPLE)
+        self.assertEqual(tb.TrackBalances.from_json(text), tb.TrackBalances.from_json(text.encode()))
+        self.assertEqual(tb.TrackBalances.from_json(bytearray(text.encode("utf-16"))).feature_id, "messages")
+
+    def test_not_text(self):
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_json(EXAMPLE)
+        self.assertEqual(str(caught.exception), "expected JSON text (str or bytes), got dict")
+
+    def test_valid_json_of_the_wrong_shape(self):
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_json("[1, 2]")
+        self.assertEqual(str(caught.exception), "expected an object, got list")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,199 @@
+"""The objects themselves: frozen, hashable, picklable, unshared, and ABSENT."""
+
+import copy
+import dataclasses
+import json
+import pickle
+import types
+import unittest
+
+import trackbalances as tb
+
+from . import schema as S
+
+EXAMPLE = S.load("examples/track_balances_0.json")
+FULL = {
+    "feature_id": "credits",
+    "feature": {
+        "id": "credits",
+        "name": "Credits",
+        "type": "credit_system",
+        "consumable": True,
+        "archived": False,
+        "event_names": ["chat", "image"],
+        "credit_schema": [{"metered_feature_id": "chat", "credit_cost": 0.5}],
+        "display": {"singular": "credit", "plural": None},
+    },
+    "granted": 1000,
+    "remaining": 250.5,
+    "usage": 749.5,
+    "unlimited": False,
+    "overage_allowed": True,
+    "max_purchase": 5000,
+    "next_reset_at": None,
+    "breakdown": [
+        {
+            "id": "b1",
+            "plan_id": None,
+            "included_grant": 0,
+            "prepaid_grant": 1000,
+            "remaining": 250.5,
+            "usage": 749.5,
+            "unlimited": False,
+            "reset": {"interval": "month", "interval_count": 2, "resets_at": None},
+            "price": {
+                "billing_units": 100,
+                "billing_method": "usage_based",
+                "max_purchase": None,
+                "amount": 9,
+                "tiers": [{"to": 1000, "amount": 9}, {"to": "inf", "amount": 7.5}],
+            },
+            "expires_at": 1773851121437,
+        }
+    ],
+    "rollovers": [{"balance": 12, "expires_at": 1773851121437}],
+    "future_key": {"nested": [1, 2.0, None, "x"], "flag": True},
+}
+
+
+class AbsentTest(unittest.TestCase):
+    def test_absent_is_falsy_and_one_object(self):
+        self.assertFalse(tb.ABSENT)
+        self.assertEqual(repr(tb.ABSENT), "ABSENT")
+        self.assertIs(copy.copy(tb.ABSENT), tb.ABSENT)
+        self.assertIs(copy.deepcopy(tb.ABSENT), tb.ABSENT)
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            self.assertIs(pickle.loads(pickle.dumps(tb.ABSENT, protocol)), tb.ABSENT)
+        self.assertIs(tb.AbsentType.ABSENT, tb.ABSENT)
+        self.assertEqual(list(tb.AbsentType), [tb.ABSENT])
+        self.assertIsNot(tb.ABSENT, None)
+
+
+class ObjectTest(unittest.TestCase):
+    def setUp(self):
+        self.balance = tb.TrackBalances.from_dict(FULL)
+
+    def test_full_payload_round_trips(self):
+        self.assertEqual(self.balance.to_dict(), FULL)
+        self.assertEqual(json.loads(self.balance.to_json()), FULL)
+        self.assertEqual(json.loads(self.balance.to_json(indent=2)), FULL)
+        self.assertIn('\n  "feature_id": "credits"', self.balance.to_json(indent=2))
+        self.assertEqual(self.balance.extra, {"future_key": {"nested": (1, 2.0, None, "x"), "flag": True}})
+        self.assertEqual(self.balance.extra["future_key"]["nested"], (1, 2.0, None, "x"))
+        self.assertEqual(self.balance.feature.display.plural, None)
+        self.assertEqual(self.balance.breakdown[0].price.tiers[1].to, "inf")
+
+    def test_frozen(self):
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            self.balance.granted = 5
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            self.balance.breakdown[0].reset.interval = "day"
+        with self.assertRaises(TypeError):
+            self.balance.extra["x"] = 1
+        with self.assertRaises(TypeError):
+            self.balance.extra["future_key"]["nested"] = 1
+        self.assertIsInstance(self.balance.breakdown, tuple)
+        self.assertIsInstance(self.balance.feature.event_names, tuple)
+        response = tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}})
+        with self.assertRaises(TypeError):
+            response.balances["b"] = response.balances["a"]
+        self.assertEqual(dict(response.balances), {"a": tb.TrackBalances.from_dict(EXAMPLE)})
+
+    def test_equality_and_hash(self):
+        again = tb.TrackBalances.from_dict(copy.deepcopy(FULL))
+        self.assertEqual(again, self.balance)
+        self.assertEqual(hash(again), hash(self.balance))
+        self.assertEqual(len({again, self.balance}), 1)
+        self.assertEqual({self.balance: 1}[again], 1)
+        other = tb.TrackBalances.from_dict(dict(FULL, future_key=None))
+        self.assertNotEqual(other, self.balance)
+        self.assertNotEqual(tb.TrackBalances.from_dict(EXAMPLE), self.balance)
+        response = tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}})
+        self.assertEqual(hash(response), hash(tb.TrackResponse.from_dict(response.to_dict())))
+
+    def test_pickle_and_copy(self):
+        for obj in (self.balance, tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": FULL, "balances": {"x": FULL}})):
+            for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+                again = pickle.loads(pickle.dumps(obj, protocol))
+                self.assertEqual(again, obj)
+                self.assertEqual(again.to_dict(), obj.to_dict())
+            self.assertEqual(copy.copy(obj), obj)
+            deep = copy.deepcopy(obj)
+            self.assertEqual(deep, obj)
+            self.assertEqual(deep.to_dict(), obj.to_dict())
+        minimal = tb.TrackBalances.from_dict({k: EXAMPLE[k] for k in EXAMPLE if k != "breakdown"})
+        self.assertIs(pickle.loads(pickle.dumps(minimal)).breakdown, tb.ABSENT)
+        self.assertIs(copy.deepcopy(minimal).feature, tb.ABSENT)
+
+    def test_from_dict_never_changes_its_input(self):
+        payload = copy.deepcopy(FULL)
+        tb.TrackBalances.from_dict(payload)
+        self.assertEqual(payload, FULL)
+        bad = dict(copy.deepcopy(FULL), granted="x", unknown=[1])
+        snapshot = copy.deepcopy(bad)
+        with self.assertRaises(tb.ValidationError):
+            tb.TrackBalances.from_dict(bad)
+        self.assertEqual(bad, snapshot)
+
+    def test_no_container_is_shared(self):
+        payload = copy.deepcopy(FULL)
+        balance = tb.TrackBalances.from_dict(payload)
+        payload["feature"]["event_names"].append("video")
+        payload["breakdown"][0]["price"]["tiers"].clear()
+        payload["future_key"]["nested"].append(99)
+        payload["feature"]["display"]["singular"] = "changed"
+        self.assertEqual(balance.to_dict(), FULL)
+        out = balance.to_dict()
+        out["breakdown"][0]["reset"]["interval"] = "year"
+        out["future_key"]["nested"].append(5)
+        out["feature"]["event_names"].append("x")
+        self.assertEqual(balance.to_dict(), FULL)
+        self.assertIsNot(balance.to_dict()["future_key"], balance.to_dict()["future_key"])
+
+    def test_repr_shows_what_the_payload_had(self):
+        reset = tb.TrackBalancesReset.from_dict({"interval": "month", "resets_at": None})
+        self.assertEqual(repr(reset), "TrackBalancesReset(interval='month', resets_at=None)")
+        tier = tb.TrackBalancesTier.from_dict({"to": "inf", "amount": 2, "new": [1]})
+        self.assertEqual(repr(tier), "TrackBalancesTier(to='inf', amount=2, extra={'new': (1,)})")
+        self.assertTrue(repr(self.balance).startswith("TrackBalances(feature_id='credits', granted=1000,"))
+
+    def test_built_by_hand_from_required_fields(self):
+        rollover = tb.TrackBalancesRollover(balance=5, expires_at=1)
+        self.assertEqual(rollover.to_dict(), {"balance": 5, "expires_at": 1})
+        balance = tb.TrackBalances(
+            feature_id="m", granted=1, remaining=1, usage=0, unlimited=False, overage_allowed=False,
+            max_purchase=None, next_reset_at=None, rollovers=(rollover,),
+        )
+        self.assertIs(balance.breakdown, tb.ABSENT)
+        self.assertEqual(balance.extra, {})
+        self.assertEqual(tb.TrackBalances.from_dict(balance.to_dict()), balance)
+        self.assertEqual(dataclasses.replace(balance, granted=2).to_dict()["granted"], 2)
+
+    def test_from_dict_returns_the_class_it_is_called_on(self):
+        class MyBalance(tb.TrackBalances):
+            pass
+
+        mine = MyBalance.from_dict(EXAMPLE)
+        self.assertIs(type(mine), MyBalance)
+        self.assertIs(type(mine.breakdown[0]), tb.TrackBalancesBreakdown)
+        self.assertIs(type(MyBalance.from_json(json.dumps(EXAMPLE))), MyBalance)
+        self.assertEqual(mine.to_dict(), EXAMPLE)
+
+    def test_python_inputs_beyond_plain_json(self):
+        proxy = types.MappingProxyType(dict(EXAMPLE, breakdown=tuple(EXAMPLE["breakdown"])))
+        self.assertEqual(tb.TrackBalances.from_dict(proxy).to_dict(), EXAMPLE)
+
+        class Name(str):
+            pass
+
+        class Count(int):
+            pass
+
+        balance = tb.TrackBalances.from_dict(dict(EXAMPLE, feature_id=Name("messages"), granted=Count(100)))
+        self.assertIs(type(balance.feature_id), str)
+        self.assertIs(type(balance.granted), int)
+        self.assertEqual(balance.to_dict(), EXAMPLE)
+
+
+if __name__ == "__main__":
+    unittest.main()

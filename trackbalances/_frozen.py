@@ -1,0 +1,52 @@
+"""``FrozenMap``: the read-only, hashable map of ``extra`` and ``balances``."""
+
+from collections.abc import Mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterator, Tuple, TypeVar
+
+    _K = TypeVar("_K")
+    _V = TypeVar("_V")
+    _MappingBase = Mapping[_K, _V]
+else:
+    _MappingBase = Mapping
+
+
+class FrozenMap(_MappingBase):  # type: ignore[type-arg]
+    """A mapping that cannot be changed, and so can be hashed and shared.
+
+    It compares equal to a ``dict`` with the same items. (Not a ``dict``
+    subclass: a dataclass refuses a ``dict`` as a field default.)
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: "Dict[_K, _V]") -> None:
+        self._data = data  # a dict of the caller's own, not to be changed after
+
+    def __getitem__(self, key: "_K") -> "_V":
+        return self._data[key]
+
+    def __iter__(self) -> "Iterator[_K]":
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        return self._data == other if isinstance(other, dict) else Mapping.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> "Tuple[Any, ...]":
+        return (type(self), (self._data,))
