@@ -126,15 +126,14 @@ def objects(
     decoder: "Decoder[_T]", cls: object, value: object, path: "Path", key: str, errors: "Errors"
 ) -> "Tuple[_T, ...]":
     """An array of objects, each decoded by ``decoder`` into ``cls``."""
-    path = path + (key,)
     if type(value) is not list and type(value) is not tuple:
-        _error(value, path, errors, "an array")
+        _error(value, path + (key,), errors, "an array")
         return ()
     # A plain loop: much faster than a comprehension over enumerate() on CPython 3.11.
     decoded = []
     index = 0
     for item in value:
-        decoded.append(decoder(cls, item, path + (index,), errors))
+        decoded.append(decoder(cls, item, path + (key, index), errors))
         index += 1
     return tuple(decoded)
 

@@ -11,7 +11,6 @@ fields whose key was absent are not stored and read as the class default,
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import ValidationError
 from ._models import (
     TrackBalances,
     TrackBalancesBreakdown,
@@ -28,7 +27,7 @@ from ._models import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Optional, Type, TypeVar, Union
+    from typing import Any, Callable, Optional, Type, TypeVar
 
     from ._checks import Errors
     from ._errors import Path
@@ -52,32 +51,15 @@ def decodes(cls: "Type[_M]") -> "Callable[[Callable[..., Optional[_M]]], Callabl
     return bind
 
 
-def parse_json(text: "Union[str, bytes, bytearray]") -> "Any":
-    """``json.loads``, with every way it can fail turned into a ValidationError."""
-    import json
-
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type(text).__name__)])
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        message = "invalid JSON: %s at line %d column %d" % (error.msg, error.lineno, error.colno)
-    except UnicodeDecodeError as error:
-        message = "invalid JSON: not UTF-8 (%s)" % error.reason
-    except RecursionError:
-        message = "invalid JSON: nested too deeply"
-    except ValueError as error:  # an integer too long to convert
-        message = "invalid JSON: %s" % error
-    raise ValidationError([((), message)])
-
-
 @decodes(TrackBalancesCreditSchema)
 def credit_schema(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         metered_feature_id = d["metered_feature_id"]
         credit_cost = d["credit_cost"]
@@ -89,8 +71,6 @@ def credit_schema(cls: "Any", data: object, path: "Path", errors: "Errors") -> "
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
         d["extra"] = check.unknown_keys(d, _CREDIT_SCHEMA_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -103,7 +83,9 @@ def display(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Option
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     known = 0
     if "singular" in d:
         singular = d["singular"]
@@ -117,8 +99,6 @@ def display(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Option
             d["plural"] = field(plural, path, "plural", errors, check.STRING_OR_NULL)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _DISPLAY_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -131,7 +111,9 @@ def feature(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Option
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         id = d["id"]
         name = d["name"]
@@ -167,8 +149,6 @@ def feature(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Option
         d["display"] = display(TrackBalancesDisplay, display_, path + ("display",), errors)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _FEATURE_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -183,7 +163,9 @@ def reset(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         interval = d["interval"]
         resets_at = d["resets_at"]
@@ -201,8 +183,6 @@ def reset(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
             d["interval_count"] = field(interval_count, path, "interval_count", errors, check.NUMBER_ANY)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _RESET_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -215,7 +195,9 @@ def tier(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         to = d["to"]
         amount = d["amount"]
@@ -227,8 +209,6 @@ def tier(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[
         d["amount"] = field(amount, path, "amount", errors, check.NUMBER_ANY)
     if len(d) != 2:
         d["extra"] = check.unknown_keys(d, _TIER_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -241,7 +221,9 @@ def price(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         billing_units = d["billing_units"]
         billing_method = d["billing_method"]
@@ -266,8 +248,6 @@ def price(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
         d["tiers"] = check.objects(tier, TrackBalancesTier, tiers, path, "tiers", errors)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _PRICE_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -280,7 +260,9 @@ def breakdown(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Opti
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         plan_id = d["plan_id"]
         included_grant = d["included_grant"]
@@ -319,8 +301,6 @@ def breakdown(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Opti
             d["id"] = field(id, path, "id", errors, check.STRING)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _BREAKDOWN_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -344,7 +324,9 @@ def rollover(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optio
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         balance = d["balance"]
         expires_at = d["expires_at"]
@@ -356,8 +338,6 @@ def rollover(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optio
         d["expires_at"] = field(expires_at, path, "expires_at", errors, check.NUMBER_ANY)
     if len(d) != 2:
         d["extra"] = check.unknown_keys(d, _ROLLOVER_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -370,7 +350,9 @@ def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         feature_id = d["feature_id"]
         granted = d["granted"]
@@ -413,8 +395,6 @@ def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         d["rollovers"] = check.objects(rollover, TrackBalancesRollover, rollovers, path, "rollovers", errors)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _TRACK_BALANCES_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 
@@ -437,7 +417,9 @@ def track_response(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         data = check.mapping(data, path, errors)
         if data is None:
             return None
-    d = data.copy()
+    obj = _new(cls)
+    d = obj.__dict__
+    d.update(data)
     try:
         customer_id = d["customer_id"]
         value = d["value"]
@@ -467,8 +449,6 @@ def track_response(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         d["balances"] = check.object_map(track_balances, TrackBalances, balances, path, "balances", errors)
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _TRACK_RESPONSE_KEYS, path, errors)
-    obj = _new(cls)
-    _set(obj, "__dict__", d)
     return obj
 
 

@@ -25,7 +25,7 @@ from ._models import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Type, TypeVar, Union
+    from typing import Any, Callable, Dict, Type, TypeVar
 
     _M = TypeVar("_M", bound=_Model)
     Encoder = Callable[[_M], Dict[str, Any]]
@@ -54,14 +54,6 @@ def _add_extra(d: "Dict[str, Any]", extra: "Mapping[str, Any]") -> "Dict[str, An
     for key, value in extra.items():
         d[key] = thaw(value)
     return d
-
-
-def dump_json(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
-    """JSON text of ``to_dict()`` data: compact, ASCII, and never NaN."""
-    import json
-
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(data, allow_nan=False, indent=indent, separators=separators)
 
 
 @encodes(TrackBalancesCreditSchema)

@@ -1,25 +1,37 @@
 """``ValidationError``: every problem of a payload, each at its path."""
 
-import collections
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Iterable, NamedTuple, Tuple, Union
+    from typing import Any, Iterable, Tuple, Union
 
     Path = Tuple[Union[str, int], ...]
 
-    class _ErrorDetailBase(NamedTuple):
-        path: Path
-        message: str
 
-else:
-    _ErrorDetailBase = collections.namedtuple("ErrorDetail", "path message")
+class ErrorDetail(tuple):  # type: ignore[type-arg]
+    """One problem: ``path``, where it is (a tuple of keys and list indexes), and ``message``.
 
-
-class ErrorDetail(_ErrorDetailBase):
-    """One problem: where it is (a tuple of keys and list indexes) and what it is."""
+    A ``(path, message)`` pair; a hand-made named tuple, since
+    ``collections.namedtuple`` would cost more import time than the rest of this module.
+    """
 
     __slots__ = ()
+
+    def __new__(cls, path: "Path", message: str) -> "ErrorDetail":
+        return tuple.__new__(cls, (path, message))
+
+    @property
+    def path(self) -> "Path":
+        return self[0]  # type: ignore[no-any-return]
+
+    @property
+    def message(self) -> str:
+        return self[1]  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return "ErrorDetail(path=%r, message=%r)" % self
+
+    def __reduce__(self) -> "Tuple[Any, ...]":
+        return (type(self), tuple(self))
 
     def __str__(self) -> str:
         if not self.path:

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Iterator, Tuple, TypeVar
+    from typing import Any, Dict, ItemsView, Iterator, KeysView, Tuple, TypeVar, ValuesView
 
     _K = TypeVar("_K")
     _V = TypeVar("_V")
@@ -36,6 +36,19 @@ class FrozenMap(_MappingBase):  # type: ignore[type-arg]
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
+
+    # Straight to the dict, rather than through Mapping's pure-Python defaults.
+    def get(self, key: "_K", default: "Any" = None) -> "Any":
+        return self._data.get(key, default)
+
+    def keys(self) -> "KeysView[_K]":
+        return self._data.keys()
+
+    def values(self) -> "ValuesView[_V]":
+        return self._data.values()
+
+    def items(self) -> "ItemsView[_K, _V]":
+        return self._data.items()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):

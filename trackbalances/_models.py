@@ -8,17 +8,18 @@ not know (from a newer API version) are kept, read-only, in ``extra``.
 Timestamps are Unix epoch milliseconds, as on the wire.
 """
 
-from __future__ import annotations
-
 import dataclasses
 
+from . import _json
 from ._absent import ABSENT
 from ._checks import EMPTY
 from ._errors import ValidationError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, ClassVar, Dict, Final, List, Literal, Mapping, Tuple, Type, TypeVar, Union
+    from typing import Any, Callable, ClassVar, Dict, Final, Literal, Mapping, Tuple, Type, TypeVar, Union
+
+    from typing_extensions import dataclass_transform
 
     from ._absent import AbsentType
     from ._checks import Errors
@@ -36,73 +37,108 @@ if TYPE_CHECKING:
 class FeatureType:
     """The known values of :attr:`TrackBalancesFeature.type`. A newer API may send others."""
 
-    BOOLEAN: Final = "boolean"
-    METERED: Final = "metered"
-    CREDIT_SYSTEM: Final = "credit_system"
+    BOOLEAN: "Final" = "boolean"
+    METERED: "Final" = "metered"
+    CREDIT_SYSTEM: "Final" = "credit_system"
 
 
 class ResetInterval:
     """The known values of :attr:`TrackBalancesReset.interval`. A newer API may send others."""
 
-    ONE_OFF: Final = "one_off"
-    MINUTE: Final = "minute"
-    HOUR: Final = "hour"
-    DAY: Final = "day"
-    WEEK: Final = "week"
-    MONTH: Final = "month"
-    QUARTER: Final = "quarter"
-    SEMI_ANNUAL: Final = "semi_annual"
-    YEAR: Final = "year"
-    MULTIPLE: Final = "multiple"
+    ONE_OFF: "Final" = "one_off"
+    MINUTE: "Final" = "minute"
+    HOUR: "Final" = "hour"
+    DAY: "Final" = "day"
+    WEEK: "Final" = "week"
+    MONTH: "Final" = "month"
+    QUARTER: "Final" = "quarter"
+    SEMI_ANNUAL: "Final" = "semi_annual"
+    YEAR: "Final" = "year"
+    MULTIPLE: "Final" = "multiple"
     """Combined from different intervals."""
 
 
 class BillingMethod:
     """The known values of :attr:`TrackBalancesPrice.billing_method`. A newer API may send others."""
 
-    PREPAID: Final = "prepaid"
-    USAGE_BASED: Final = "usage_based"
+    PREPAID: "Final" = "prepaid"
+    USAGE_BASED: "Final" = "usage_based"
 
 
 class _Model:
-    """What every model shares: the four conversions and a readable ``repr``."""
+    """What every model shares: construction, comparison, the four conversions, ``repr``.
+
+    ``@dataclass`` would write ``__init__``, ``__eq__`` and ``__hash__`` as source
+    for every class and ``exec()`` each one, which alone costs more than twice the
+    rest of the import; they are written once here instead (see ``_model``).
+    """
 
     __slots__ = ()
 
+    # Set by ``_model`` for each class.
+    _defaults: "ClassVar[Dict[str, Any]]"
     # Set by the hand-written function of each class in ``_decode`` / ``_encode``.
-    _decoder: ClassVar[Callable[[Any, object, Path, Errors], Any]]
-    _encoder: ClassVar[Callable[[Any], Dict[str, Any]]]
+    _decoder: "ClassVar[Callable[[Any, object, Path, Errors], Any]]"
+    _encoder: "ClassVar[Callable[[Any], Dict[str, Any]]]"
+
+    def __init__(self, *args: "Any", **kwargs: "Any") -> None:
+        # The dataclass __init__: positional in field order, or by keyword; not validated.
+        cls = type(self)
+        names = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        if len(args) > len(names):
+            raise TypeError("%s() takes at most %d arguments (%d given)" % (cls.__name__, len(names), len(args)))
+        values = dict(zip(names, args))
+        for name, value in kwargs.items():
+            if name not in names:
+                raise TypeError("%s() got an unexpected keyword argument %r" % (cls.__name__, name))
+            if name in values:
+                raise TypeError("%s() got multiple values for argument %r" % (cls.__name__, name))
+            values[name] = value
+        if len(values) < len(names):
+            for name, default in cls._defaults.items():
+                values.setdefault(name, default)
+            missing = [name for name in names if name not in values]
+            if missing:
+                raise TypeError("%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing)))
+        object.__setattr__(self, "__dict__", {name: values[name] for name in names})
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def _values(self) -> "Tuple[Any, ...]":
+        return tuple([getattr(self, name) for name in self.__dataclass_fields__])  # type: ignore[attr-defined]
 
     @classmethod
-    def from_dict(cls: Type[_M], data: Mapping[str, Any]) -> _M:
+    def from_dict(cls: "Type[_M]", data: "Mapping[str, Any]") -> "_M":
         """Validate a decoded JSON object and build the model from it.
 
         Raises :class:`ValidationError` listing every problem. ``data`` is
         not changed and shares no container with the result.
         """
-        errors: Errors = []
-        obj: _M = cls._decoder(cls, data, (), errors)
+        errors: "Errors" = []
+        obj: "_M" = cls._decoder(cls, data, (), errors)
         if errors:
             raise ValidationError(errors)
         return obj
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> "Dict[str, Any]":
         """The payload as plain ``dict``, ``list`` and scalars, exactly as it was read:
         absent keys stay absent, null stays null, unknown keys come back."""
         return self._encoder(self)
 
     @classmethod
-    def from_json(cls: Type[_M], text: Union[str, bytes, bytearray]) -> _M:
+    def from_json(cls: "Type[_M]", text: "Union[str, bytes, bytearray]") -> "_M":
         """:meth:`from_dict` of a JSON document; bad JSON is a :class:`ValidationError` too."""
-        from ._decode import parse_json
+        return cls.from_dict(_json.loads(text))
 
-        return cls.from_dict(parse_json(text))
-
-    def to_json(self, *, indent: Union[int, str, None] = None) -> str:
+    def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
-        from ._encode import dump_json
-
-        return dump_json(self.to_dict(), indent)
+        return _json.dumps(self.to_dict(), indent)
 
     def __repr__(self) -> str:
         # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
@@ -114,7 +150,22 @@ class _Model:
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
-_model = dataclasses.dataclass(frozen=True, repr=False)
+if TYPE_CHECKING:
+    # What type checkers see: a frozen dataclass with its __init__ (PEP 681).
+    @dataclass_transform(frozen_default=True)
+    def _model(cls: Type[_M]) -> Type[_M]: ...
+
+else:
+
+    def _model(cls):
+        """A frozen dataclass whose __init__, __eq__ and __hash__ come from ``_Model``."""
+        cls = dataclasses.dataclass(frozen=True, init=False, eq=False, repr=False)(cls)
+        cls._defaults = {
+            name: field.default
+            for name, field in cls.__dataclass_fields__.items()
+            if field.default is not dataclasses.MISSING
+        }
+        return cls
 
 
 @_model
@@ -128,8 +179,8 @@ class TrackBalancesCreditSchema(_Model):
     """
 
     metered_feature_id: str
-    credit_cost: Number
-    extra: Mapping[str, Any] = EMPTY
+    credit_cost: "Number"
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -142,9 +193,9 @@ class TrackBalancesDisplay(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    singular: Union[str, None, AbsentType] = ABSENT
-    plural: Union[str, None, AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    singular: "Union[str, None, AbsentType]" = ABSENT
+    plural: "Union[str, None, AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -166,13 +217,13 @@ class TrackBalancesFeature(_Model):
 
     id: str
     name: str
-    type: Union[FeatureTypeLiteral, str]
+    type: "Union[FeatureTypeLiteral, str]"
     consumable: bool
     archived: bool
-    event_names: Union[Tuple[str, ...], AbsentType] = ABSENT
-    credit_schema: Union[Tuple[TrackBalancesCreditSchema, ...], AbsentType] = ABSENT
-    display: Union[TrackBalancesDisplay, AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    event_names: "Union[Tuple[str, ...], AbsentType]" = ABSENT
+    credit_schema: "Union[Tuple[TrackBalancesCreditSchema, ...], AbsentType]" = ABSENT
+    display: "Union[TrackBalancesDisplay, AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -189,10 +240,10 @@ class TrackBalancesReset(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    interval: Union[ResetIntervalLiteral, str]
-    resets_at: Union[Number, None]
-    interval_count: Union[Number, AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    interval: "Union[ResetIntervalLiteral, str]"
+    resets_at: "Union[Number, None]"
+    interval_count: "Union[Number, AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -205,9 +256,9 @@ class TrackBalancesTier(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    to: Union[Number, Literal["inf"]]
-    amount: Number
-    extra: Mapping[str, Any] = EMPTY
+    to: "Union[Number, Literal['inf']]"
+    amount: "Number"
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -225,12 +276,12 @@ class TrackBalancesPrice(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    billing_units: Number
-    billing_method: Union[BillingMethodLiteral, str]
-    max_purchase: Union[Number, None]
-    amount: Union[Number, AbsentType] = ABSENT
-    tiers: Union[Tuple[TrackBalancesTier, ...], AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    billing_units: "Number"
+    billing_method: "Union[BillingMethodLiteral, str]"
+    max_purchase: "Union[Number, None]"
+    amount: "Union[Number, AbsentType]" = ABSENT
+    tiers: "Union[Tuple[TrackBalancesTier, ...], AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -255,17 +306,17 @@ class TrackBalancesBreakdown(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    plan_id: Union[str, None]
-    included_grant: Number
-    prepaid_grant: Number
-    remaining: Number
-    usage: Number
+    plan_id: "Union[str, None]"
+    included_grant: "Number"
+    prepaid_grant: "Number"
+    remaining: "Number"
+    usage: "Number"
     unlimited: bool
-    reset: Union[TrackBalancesReset, None]
-    price: Union[TrackBalancesPrice, None]
-    expires_at: Union[Number, None]
-    id: Union[str, AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    reset: "Union[TrackBalancesReset, None]"
+    price: "Union[TrackBalancesPrice, None]"
+    expires_at: "Union[Number, None]"
+    id: "Union[str, AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -278,9 +329,9 @@ class TrackBalancesRollover(_Model):
         extra: Keys the schema does not know, kept as given (read-only).
     """
 
-    balance: Number
-    expires_at: Number
-    extra: Mapping[str, Any] = EMPTY
+    balance: "Number"
+    expires_at: "Number"
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -307,17 +358,17 @@ class TrackBalances(_Model):
     """
 
     feature_id: str
-    granted: Number
-    remaining: Number
-    usage: Number
+    granted: "Number"
+    remaining: "Number"
+    usage: "Number"
     unlimited: bool
     overage_allowed: bool
-    max_purchase: Union[Number, None]
-    next_reset_at: Union[Number, None]
-    feature: Union[TrackBalancesFeature, AbsentType] = ABSENT
-    breakdown: Union[Tuple[TrackBalancesBreakdown, ...], AbsentType] = ABSENT
-    rollovers: Union[Tuple[TrackBalancesRollover, ...], AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    max_purchase: "Union[Number, None]"
+    next_reset_at: "Union[Number, None]"
+    feature: "Union[TrackBalancesFeature, AbsentType]" = ABSENT
+    breakdown: "Union[Tuple[TrackBalancesBreakdown, ...], AbsentType]" = ABSENT
+    rollovers: "Union[Tuple[TrackBalancesRollover, ...], AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
 
 
 @_model
@@ -338,9 +389,9 @@ class TrackResponse(_Model):
     """
 
     customer_id: str
-    value: Number
-    balance: Union[TrackBalances, None]
-    entity_id: Union[str, AbsentType] = ABSENT
-    event_name: Union[str, AbsentType] = ABSENT
-    balances: Union[Mapping[str, TrackBalances], AbsentType] = ABSENT
-    extra: Mapping[str, Any] = EMPTY
+    value: "Number"
+    balance: "Union[TrackBalances, None]"
+    entity_id: "Union[str, AbsentType]" = ABSENT
+    event_name: "Union[str, AbsentType]" = ABSENT
+    balances: "Union[Mapping[str, TrackBalances], AbsentType]" = ABSENT
+    extra: "Mapping[str, Any]" = EMPTY
