@@ -9,23 +9,36 @@ if TYPE_CHECKING:
 _compact_encoder = None
 
 
-def loads(text: "Union[str, bytes, bytearray]") -> "Any":
-    """``json.loads``, with every way it can fail turned into a ValidationError."""
+class NotJSON(ValueError):
+    """Text that ``json`` cannot read; the message says why and where."""
+
+
+def decode(text: "Union[str, bytes, bytearray]") -> "Any":
+    """``json.loads``, with every way it can fail turned into NotJSON."""
     import json
 
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type(text).__name__)])
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        message = "invalid JSON: %s at line %d column %d" % (error.msg, error.lineno, error.colno)
+        reason = error.msg[:-3] if error.msg.endswith(" at") else error.msg  # PyPy's wording
+        message = "%s at line %d column %d" % (reason, error.lineno, error.colno)
     except UnicodeDecodeError as error:
-        message = "invalid JSON: not UTF-8 (%s)" % error.reason
+        message = "not UTF-8 (%s)" % error.reason
     except RecursionError:
-        message = "invalid JSON: nested too deeply"
+        message = "nested too deeply"
     except ValueError as error:  # an integer too long to convert
-        message = "invalid JSON: %s" % error
-    raise ValidationError([((), message)])
+        message = str(error)
+    raise NotJSON(message)
+
+
+def loads(text: "Union[str, bytes, bytearray]") -> "Any":
+    """``decode`` for ``from_json``: any problem is a ValidationError."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type(text).__name__)])
+    try:
+        return decode(text)
+    except NotJSON as error:
+        raise ValidationError([((), "invalid JSON: %s" % error)]) from None
 
 
 def dumps(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:

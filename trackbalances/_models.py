@@ -17,7 +17,8 @@ from ._errors import ValidationError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, ClassVar, Dict, Final, Literal, Mapping, Tuple, Type, TypeVar, Union
+    from datetime import datetime
+    from typing import Any, Callable, ClassVar, Dict, Final, Literal, Mapping, Optional, Tuple, Type, TypeVar, Union
 
     from typing_extensions import dataclass_transform
 
@@ -150,6 +151,15 @@ class _Model:
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
+def _utc(milliseconds: "Optional[Number]") -> "Any":
+    if milliseconds is None:
+        return None
+    from datetime import datetime, timedelta, timezone  # not imported with the package
+
+    # Exact to the millisecond, unlike datetime.fromtimestamp(milliseconds / 1000).
+    return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
+
+
 if TYPE_CHECKING:
     # What type checkers see: a frozen dataclass with its __init__ (PEP 681).
     @dataclass_transform(frozen_default=True)
@@ -245,6 +255,11 @@ class TrackBalancesReset(_Model):
     interval_count: "Union[Number, AbsentType]" = ABSENT
     extra: "Mapping[str, Any]" = EMPTY
 
+    @property
+    def resets_at_datetime(self) -> "Optional[datetime]":
+        """``resets_at`` as an aware UTC datetime; None where the payload said null."""
+        return _utc(self.resets_at)
+
 
 @_model
 class TrackBalancesTier(_Model):
@@ -318,6 +333,11 @@ class TrackBalancesBreakdown(_Model):
     id: "Union[str, AbsentType]" = ABSENT
     extra: "Mapping[str, Any]" = EMPTY
 
+    @property
+    def expires_at_datetime(self) -> "Optional[datetime]":
+        """``expires_at`` as an aware UTC datetime; None (no expiration) where the payload said null."""
+        return _utc(self.expires_at)
+
 
 @_model
 class TrackBalancesRollover(_Model):
@@ -332,6 +352,11 @@ class TrackBalancesRollover(_Model):
     balance: "Number"
     expires_at: "Number"
     extra: "Mapping[str, Any]" = EMPTY
+
+    @property
+    def expires_at_datetime(self) -> "datetime":
+        """``expires_at`` as an aware UTC datetime."""
+        return _utc(self.expires_at)
 
 
 @_model
@@ -370,6 +395,32 @@ class TrackBalances(_Model):
     rollovers: "Union[Tuple[TrackBalancesRollover, ...], AbsentType]" = ABSENT
     extra: "Mapping[str, Any]" = EMPTY
 
+    @property
+    def next_reset_at_datetime(self) -> "Optional[datetime]":
+        """``next_reset_at`` as an aware UTC datetime; None (no reset) where the payload said null."""
+        return _utc(self.next_reset_at)
+
+    def can_use(self, units: "Number" = 1) -> bool:
+        """Whether ``units`` more can be used now: the feature is unlimited, or
+        overage is allowed, or at least that much remains."""
+        return self.unlimited or self.overage_allowed or self.remaining >= units
+
+    @property
+    def rolled_over(self) -> "Number":
+        """The total balance carried over from previous periods (0 without rollovers)."""
+        if self.rollovers is ABSENT:
+            return 0
+        return sum(rollover.balance for rollover in self.rollovers)
+
+    def breakdown_by_plan(self) -> "Dict[Optional[str], Tuple[TrackBalancesBreakdown, ...]]":
+        """The breakdown entries grouped by ``plan_id`` (None: standalone balances),
+        in the order the plans first appear."""
+        groups: "Dict[Optional[str], Tuple[TrackBalancesBreakdown, ...]]" = {}
+        if self.breakdown is not ABSENT:
+            for entry in self.breakdown:
+                groups[entry.plan_id] = groups.get(entry.plan_id, ()) + (entry,)
+        return groups
+
 
 @_model
 class TrackResponse(_Model):
@@ -395,3 +446,11 @@ class TrackResponse(_Model):
     event_name: "Union[str, AbsentType]" = ABSENT
     balances: "Union[Mapping[str, TrackBalances], AbsentType]" = ABSENT
     extra: "Mapping[str, Any]" = EMPTY
+
+    def all_balances(self) -> "Dict[str, TrackBalances]":
+        """Every balance of the response by feature ID: ``balances``, and ``balance``
+        under its own ``feature_id``."""
+        found = {} if self.balances is ABSENT else dict(self.balances)
+        if self.balance is not None:
+            found[self.balance.feature_id] = self.balance
+        return found
