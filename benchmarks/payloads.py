@@ -84,7 +84,13 @@ def breakdown_entry(index):
 
 def response(balances):
     """A track response by event name: ``balances`` features of 3 breakdown entries each."""
-    out = {"customer_id": "cus_123", "value": 1, "event_name": "chat", "balance": None, "balances": {}}
+    out = {
+        "customer_id": "cus_123",
+        "value": 1,
+        "event_name": "chat",
+        "balance": None,
+        "balances": {},
+    }
     for number in range(balances):
         balance = copy.deepcopy(MINIMAL)
         balance["feature_id"] = "feature_%d" % number

@@ -28,10 +28,10 @@ import dacite  # noqa: E402
 import msgspec  # noqa: E402
 from mashumaro.codecs.basic import BasicDecoder, BasicEncoder  # noqa: E402
 from mashumaro.codecs.json import JSONDecoder, JSONEncoder  # noqa: E402
-
-import trackbalances  # noqa: E402
 from payloads import SHAPES, response  # noqa: E402
 from peers import dataclass_models, msgspec_structs, sdk_pydantic  # noqa: E402
+
+import trackbalances  # noqa: E402
 
 OPERATIONS = ["dict to object", "object to dict", "JSON to object", "object to JSON"]
 
@@ -111,9 +111,16 @@ LIBRARIES = [
     Library("trackbalances", trackbalances, ours, "import trackbalances"),
     Library("pydantic (SDK style)", sdk_pydantic, pydantic_sdk, "import peers.sdk_pydantic"),
     Library("msgspec", msgspec_structs, msgspec_lib, "import peers.msgspec_structs"),
-    Library("cattrs", dataclass_models, cattrs_lib, "import peers.dataclass_models, cattrs.preconf.json"),
+    Library(
+        "cattrs", dataclass_models, cattrs_lib, "import peers.dataclass_models, cattrs.preconf.json"
+    ),
     Library("dacite", dataclass_models, dacite_lib, "import peers.dataclass_models, dacite"),
-    Library("mashumaro", dataclass_models, mashumaro_lib, "import peers.dataclass_models, mashumaro.codecs"),
+    Library(
+        "mashumaro",
+        dataclass_models,
+        mashumaro_lib,
+        "import peers.dataclass_models, mashumaro.codecs",
+    ),
 ]
 
 
@@ -166,7 +173,7 @@ def time_operations(repeats, budget):
 
 
 def import_times(runs):
-    """Milliseconds to import each library with its models, in a fresh interpreter (best of runs)."""
+    """Milliseconds to import each library and its models in a fresh interpreter (best of runs)."""
     statements = {"dataclasses alone": "import dataclasses"}
     statements.update((lib.name, lib.import_statement) for lib in LIBRARIES)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([ROOT, HERE]), PYTHONDONTWRITEBYTECODE="")
@@ -174,7 +181,13 @@ def import_times(runs):
     best = {name: float("inf") for name in statements}
     for _ in range(runs):
         for name, statement in statements.items():
-            out = subprocess.run([sys.executable, "-c", code % statement], env=env, check=True, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, "-c", code % statement],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             best[name] = min(best[name], float(out.stdout) * 1000)
     return best
 
@@ -240,17 +253,37 @@ def markdown_table(results):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="a short pass that only proves the benchmark runs")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="a short pass that only proves the benchmark runs"
+    )
     args = parser.parse_args()
     repeats, budget, import_runs = (2, 0.01, 2) if args.quick else (7, 0.1, 15)
     sizes = [10, 100] if args.quick else [10, 100, 1000, 10000]
 
     check_round_trips()
-    print("Python %s (%s) on %s, %s" % (platform.python_version(), platform.python_implementation(), platform.machine(), platform.processor() or platform.platform()))
-    print("peers: " + ", ".join("%s %s" % (m, _version(m)) for m in ("pydantic", "msgspec", "cattrs", "dacite", "mashumaro")))
+    print(
+        "Python %s (%s) on %s, %s"
+        % (
+            platform.python_version(),
+            platform.python_implementation(),
+            platform.machine(),
+            platform.processor() or platform.platform(),
+        )
+    )
+    print(
+        "peers: "
+        + ", ".join(
+            "%s %s" % (m, _version(m))
+            for m in ("pydantic", "msgspec", "cattrs", "dacite", "mashumaro")
+        )
+    )
     print()
-    print("Microseconds per call (best of %d), and each peer's time as a multiple of ours:" % repeats)
+    print(
+        "Microseconds per call (best of %d), and each peer's time as a multiple of ours:" % repeats
+    )
     print()
     results = time_operations(repeats, budget)
     print(markdown_table(results))
@@ -287,26 +320,58 @@ def main():
     for (shape, operation), best in results.items():
         ours_time = best["trackbalances"]
         if operation == "dict to object":
-            targets.append(("%s, %s: pydantic" % (shape, operation), ours_time / best["pydantic (SDK style)"], 0.7))
-            targets.append(("%s, %s: msgspec" % (shape, operation), ours_time / best["msgspec"], 4.0))
+            targets.append(
+                (
+                    "%s, %s: pydantic" % (shape, operation),
+                    ours_time / best["pydantic (SDK style)"],
+                    0.7,
+                )
+            )
+            targets.append(
+                ("%s, %s: msgspec" % (shape, operation), ours_time / best["msgspec"], 4.0)
+            )
         if operation == "object to dict":
-            targets.append(("%s, %s: pydantic" % (shape, operation), ours_time / best["pydantic (SDK style)"], 0.1))
-            targets.append(("%s, %s: msgspec" % (shape, operation), ours_time / best["msgspec"], 2.0))
-    targets.append(("memory: pydantic", memory["trackbalances"] / memory["pydantic (SDK style)"], 0.5))
+            targets.append(
+                (
+                    "%s, %s: pydantic" % (shape, operation),
+                    ours_time / best["pydantic (SDK style)"],
+                    0.1,
+                )
+            )
+            targets.append(
+                ("%s, %s: msgspec" % (shape, operation), ours_time / best["msgspec"], 2.0)
+            )
+    targets.append(
+        ("memory: pydantic", memory["trackbalances"] / memory["pydantic (SDK style)"], 0.5)
+    )
     extra_ms = imports["trackbalances"] - imports["dataclasses alone"]
     base = sizes[1] if len(sizes) > 2 else sizes[0]
     first, last = growth[base]["trackbalances"], growth[sizes[-1]]["trackbalances"]
     for label, ratio, limit in targets:
-        print("  %-50s %6.2fx  (at most %.2fx)  %s" % (label, ratio, limit, "met" if ratio <= limit else "MISSED"))
-    print("  %-50s %6.2f ms (at most 3 ms)     %s" % ("import over dataclasses alone", extra_ms, "met" if extra_ms <= 3 else "MISSED"))
-    print("  %-50s %6.2fx  (linear: at most 1.5x)  %s" % ("per balance, %d vs %d balances" % (sizes[-1], base), last / first, "met" if last / first <= 1.5 else "MISSED"))
+        print(
+            "  %-50s %6.2fx  (at most %.2fx)  %s"
+            % (label, ratio, limit, "met" if ratio <= limit else "MISSED")
+        )
+    print(
+        "  %-50s %6.2f ms (at most 3 ms)     %s"
+        % ("import over dataclasses alone", extra_ms, "met" if extra_ms <= 3 else "MISSED")
+    )
+    print(
+        "  %-50s %6.2fx  (linear: at most 1.5x)  %s"
+        % (
+            "per balance, %d vs %d balances" % (sizes[-1], base),
+            last / first,
+            "met" if last / first <= 1.5 else "MISSED",
+        )
+    )
 
 
 def _version(module):
     try:
         from importlib.metadata import version
+
         return version(module)
-    except Exception:  # noqa: BLE001 (only for the report)
+    except Exception:
         return "?"
 
 

@@ -11,7 +11,6 @@ the rest, naming the place.
 import json
 import math
 import os
-import random
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -73,15 +72,16 @@ def _is_type(value, name):
 
 
 def is_valid(schema, value, open_enums=True):
-    """Whether ``value`` matches ``schema``; with ``open_enums`` any string passes an enum of strings."""
+    """Whether ``value`` matches ``schema`` (with ``open_enums``, any string passes an enum)."""
     if type(value) is float and not math.isfinite(value):
         return False  # not JSON at all
     if "anyOf" in schema:
         return any(is_valid(s, value, open_enums) for s in schema["anyOf"])
     if "const" in schema and not _same(schema["const"], value):
         return False
-    if "enum" in schema and not any(_same(e, value) for e in schema["enum"]):
-        if not (open_enums and type(value) is str):
+    if "enum" in schema:
+        known = any(_same(e, value) for e in schema["enum"])
+        if not known and not (open_enums and type(value) is str):
             return False
     if "type" in schema and not _is_type(value, schema["type"]):
         return False
@@ -102,8 +102,36 @@ def is_valid(schema, value, open_enums=True):
 
 # -- generation ---------------------------------------------------------------
 
-_WORDS = ["", "a", "messages", "pro_plan", "Ωmega", "日本語", "emoji \U0001f600", "tab\tand\nline", 'q"uo\\te', "x" * 300]
-_NUMBERS = [0, 1, -1, 72, 100, 1773851121437, 10**30, -(10**25), 0.5, -2.25, 1e-300, 5e-324, 1.7976931348623157e308, -0.0, 0.0, 3.0]
+_WORDS = [
+    "",
+    "a",
+    "messages",
+    "pro_plan",
+    "Ωmega",
+    "日本語",
+    "emoji \U0001f600",
+    "tab\tand\nline",
+    'q"uo\\te',
+    "x" * 300,
+]
+_NUMBERS = [
+    0,
+    1,
+    -1,
+    72,
+    100,
+    1773851121437,
+    10**30,
+    -(10**25),
+    0.5,
+    -2.25,
+    1e-300,
+    5e-324,
+    1.7976931348623157e308,
+    -0.0,
+    0.0,
+    3.0,
+]
 
 
 def _number(rng, minimum=None):
@@ -146,7 +174,10 @@ def generate(schema, rng, unknown=0.15, null=0.3, optional=0.6):
     if kind == "boolean":
         return rng.random() < 0.5
     if kind == "array":
-        return [generate(schema["items"], rng, unknown, null, optional) for _ in range(rng.choice([0, 1, 1, 2, 3]))]
+        return [
+            generate(schema["items"], rng, unknown, null, optional)
+            for _ in range(rng.choice([0, 1, 1, 2, 3]))
+        ]
     if kind == "object":
         out = {}
         required = schema.get("required", ())
@@ -156,7 +187,9 @@ def generate(schema, rng, unknown=0.15, null=0.3, optional=0.6):
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
             for _ in range(rng.choice([0, 1, 2])):
-                out["feature_%d" % rng.randrange(1000)] = generate(extra, rng, unknown, null, optional)
+                out["feature_%d" % rng.randrange(1000)] = generate(
+                    extra, rng, unknown, null, optional
+                )
         elif rng.random() < unknown:
             out["new_key_%d" % rng.randrange(100)] = _json_value(rng)
         return out
@@ -165,7 +198,23 @@ def generate(schema, rng, unknown=0.15, null=0.3, optional=0.6):
 
 # -- mutation -----------------------------------------------------------------
 
-_WRONG = [None, "abc", "", 5, -7, 2.5, True, False, [], [1], {}, {"a": 1}, float("nan"), float("inf"), float("-inf")]
+_WRONG = [
+    None,
+    "abc",
+    "",
+    5,
+    -7,
+    2.5,
+    True,
+    False,
+    [],
+    [1],
+    {},
+    {"a": 1},
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+]
 
 
 def places(value, path=()):

@@ -77,7 +77,9 @@ class CommandLineTest(unittest.TestCase):
         self.assertTrue(all(len(line) <= 80 for line in out.splitlines()))
 
     def test_numbers_are_written_as_given(self):
-        payload = dict(S.load("examples/track_balances_0.json"), granted=100.0, usage=1e-05, remaining=10**20)
+        payload = dict(
+            S.load("examples/track_balances_0.json"), granted=100.0, usage=1e-05, remaining=10**20
+        )
         status, out, _ = run("-", stdin=json.dumps(payload).encode())
         self.assertEqual(status, 0)
         self.assertIn("100.0", out.splitlines()[1])
@@ -106,7 +108,10 @@ class CommandLineTest(unittest.TestCase):
                 self.assertEqual(status, 0)
                 self.assertEqual(json.loads(out), payload)
         status, out, _ = run("-", stdin=json.dumps(by_feature).encode())
-        self.assertEqual([line.split()[0] for line in out.splitlines() if line[:1].isalpha()], ["FEATURE", "messages", "credits"])
+        self.assertEqual(
+            [line.split()[0] for line in out.splitlines() if line[:1].isalpha()],
+            ["FEATURE", "messages", "credits"],
+        )
         status, _, err = run("--kind", "balance", "-", stdin=json.dumps(response).encode())
         self.assertEqual(status, 1)
         self.assertIn("<stdin>: feature_id: required key missing", err)
@@ -119,9 +124,14 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual((status, out), (1, ""))
         self.assertEqual(
             err.splitlines(),
-            [path + ": granted: expected a number, got str 'x'", path + ": usage: required key missing"],
+            [
+                path + ": granted: expected a number, got str 'x'",
+                path + ": usage: required key missing",
+            ],
         )
-        status, _, err = run("-", stdin=json.dumps({"a": {"feature_id": 5}, "b": []}).encode(), *("--kind", "map"))
+        status, _, err = run(
+            "--kind", "map", "-", stdin=json.dumps({"a": {"feature_id": 5}, "b": []}).encode()
+        )
         self.assertEqual(status, 1)
         self.assertIn("<stdin>: a.feature_id: expected a string, got int 5", err)
         self.assertIn("<stdin>: b: expected an object, got list", err)
@@ -130,9 +140,18 @@ class CommandLineTest(unittest.TestCase):
         cases = [
             # The parser's wording differs between interpreters; the place does not.
             (self.write("empty.json", ""), "not JSON: .+ at line 1 column 1"),
-            (self.write("broken.json", '{\n  "a": 1,\n  "b" 2}'), "not JSON: .+ at line 3 column 7"),
-            (self.write("latin1.json", b'{"feature_id": "caf\xe9"}'), "not UTF-8: invalid continuation byte at byte 19"),
-            (os.path.join(self.folder.name, "missing.json"), "cannot read: No such file or directory"),
+            (
+                self.write("broken.json", '{\n  "a": 1,\n  "b" 2}'),
+                "not JSON: .+ at line 3 column 7",
+            ),
+            (
+                self.write("latin1.json", b'{"feature_id": "caf\xe9"}'),
+                "not UTF-8: invalid continuation byte at byte 19",
+            ),
+            (
+                os.path.join(self.folder.name, "missing.json"),
+                "cannot read: No such file or directory",
+            ),
             (self.folder.name, "cannot read: Is a directory"),
         ]
         for path, message in cases:
@@ -154,7 +173,10 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn(bad + ": feature_id: expected a string, got int 3", err)
 
     def test_byte_order_mark_is_accepted(self):
-        path = self.write("bom.json", b"\xef\xbb\xbf" + json.dumps(S.load("examples/track_response_0.json")).encode())
+        path = self.write(
+            "bom.json",
+            b"\xef\xbb\xbf" + json.dumps(S.load("examples/track_response_0.json")).encode(),
+        )
         self.assertEqual(run("--check", path), (0, "", ""))
 
     def test_usage_errors(self):
@@ -167,7 +189,15 @@ class CommandLineTest(unittest.TestCase):
     def test_help_explains_with_an_example(self):
         with contextlib.redirect_stdout(io.StringIO()) as out:
             self.assertEqual(_cli.main(["--help"]), 0)
-        for text in ("--example", "--check", "--json", "--kind", "exit status", "FILE: path: message", "python -m trackbalances response.json"):
+        for text in (
+            "--example",
+            "--check",
+            "--json",
+            "--kind",
+            "exit status",
+            "FILE: path: message",
+            "python -m trackbalances response.json",
+        ):
             self.assertIn(text, out.getvalue())
 
 
@@ -206,8 +236,13 @@ class SubprocessTest(unittest.TestCase):
         payload = dict(S.load("examples/track_balances_0.json"), feature_id="日本語")
         env = dict(os.environ, PYTHONIOENCODING="ascii")
         done = subprocess.run(
-            [sys.executable, "-m", "trackbalances", "-"], input=json.dumps(payload).encode(), cwd=ROOT,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=60,
+            [sys.executable, "-m", "trackbalances", "-"],
+            input=json.dumps(payload).encode(),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
         )
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn(b"\\u65e5\\u672c\\u8a9e", done.stdout)
@@ -215,3 +250,139 @@ class SubprocessTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class MoreTablesTest(unittest.TestCase):
+    def table(self, payload, *args):
+        status, out, err = run(*args, "-", stdin=json.dumps(payload).encode())
+        self.assertEqual((status, err), (0, ""))
+        return out
+
+    def test_response_details_and_empty_response(self):
+        response = dict(
+            S.load("examples/track_response_0.json"), entity_id="ent_1", event_name="chat"
+        )
+        self.assertTrue(
+            self.table(response).startswith("customer cus_123, value 1, entity ent_1, event chat\n")
+        )
+        empty = {"customer_id": "c", "value": 0, "balance": None}
+        self.assertEqual(self.table(empty), "customer c, value 0\n(no balances)\n")
+
+    def test_odd_balances(self):
+        balance = dict(S.load("examples/track_balances_0.json"))
+        del balance["breakdown"]
+        balance["feature_id"] = "feature_with_a_long_name"
+        balance["next_reset_at"] = 10**20
+        balance["breakdown"] = [
+            {
+                "plan_id": "p\n1",
+                "included_grant": 1,
+                "prepaid_grant": 0,
+                "remaining": 1,
+                "usage": 0,
+                "unlimited": True,
+                "reset": None,
+                "expires_at": None,
+                "price": {
+                    "billing_units": 1,
+                    "billing_method": "prepaid",
+                    "max_purchase": 10,
+                    "tiers": [],
+                },
+            }
+        ]
+        self.assertEqual(
+            self.table(balance).splitlines()[1:],
+            [
+                "feature_with_a_long_name",
+                " " * 26 + "100        28        72 limited   100000000000000000000 ms",
+                "  plan 'p\\n1': included 1, prepaid 0, usage 0, remaining 1, unlimited",
+                "    no reset; price per 1 units, prepaid, max purchase 10; never expires",
+            ],
+        )
+        del balance["breakdown"]
+        self.assertEqual(len(self.table(balance).splitlines()), 3)
+
+    def test_unrecognisable_input_is_read_as_a_balance(self):
+        status, _, err = run("-", stdin=b"[1, 2]")
+        self.assertEqual((status, err), (1, "<stdin>: expected an object, got list\n"))
+        status, _, err = run("-", stdin=b'{"granted": 1, "usage": {}}')
+        self.assertEqual(status, 1)
+        self.assertIn("<stdin>: feature_id: required key missing\n", err)
+        status, _, err = run("--kind", "map", "-", stdin=b"[1, 2]")
+        self.assertEqual(
+            (status, err), (1, "<stdin>: expected an object of feature ids to balances, got list\n")
+        )
+
+    def test_standard_input_without_a_file_argument(self):
+        payload = json.dumps(S.load("examples/track_balances_0.json")).encode()
+        self.assertEqual(run("--check", stdin=payload), (0, "", ""))
+
+    def test_no_input_on_a_terminal(self):
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        saved = sys.stdin
+        sys.stdin = Terminal()
+        try:
+            with contextlib.redirect_stderr(io.StringIO()) as err:
+                self.assertEqual(_cli.main([]), 2)
+        finally:
+            sys.stdin = saved
+        self.assertIn("no input: give FILE, - for standard input, or --example", err.getvalue())
+
+    def test_output_that_cannot_encode_is_escaped(self):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="ascii")
+        balance = dict(S.load("examples/track_balances_0.json"), feature_id="café")
+        saved = sys.stdin
+        sys.stdin = _Stdin(io.BytesIO(json.dumps(balance).encode()), encoding="utf-8")
+        try:
+            with contextlib.redirect_stdout(stream):
+                self.assertEqual(_cli.main(["-"]), 0)
+                stream.flush()
+        finally:
+            sys.stdin = saved
+        self.assertIn(b"caf\\xe9", raw.getvalue())
+
+
+class ProgramTest(unittest.TestCase):
+    def test_run_exits_with_the_status(self):
+        with contextlib.redirect_stdout(io.StringIO()), self.assertRaises(SystemExit) as caught:
+            sys.argv[1:] = ["--check", "--example"]
+            _cli.run()
+        self.assertEqual(caught.exception.code, 0)
+
+    def test_module_entry_point(self):
+        import runpy
+
+        saved = sys.argv[:]
+        sys.argv[:] = ["trackbalances", "--check", "--example"]
+        try:
+            with self.assertRaises(SystemExit) as caught:
+                runpy.run_module("trackbalances", run_name="__main__")
+        finally:
+            sys.argv[:] = saved
+        self.assertEqual(caught.exception.code, 0)
+
+    def test_a_closed_pipe_is_not_a_traceback(self):
+        with tempfile.TemporaryFile() as sink:
+
+            class ClosedPipe(io.StringIO):
+                def write(self, text):
+                    raise BrokenPipeError(32, "Broken pipe")
+
+                def fileno(self):
+                    return sink.fileno()
+
+            saved = sys.argv[:]
+            sys.argv[:] = ["trackbalances", "--example"]
+            try:
+                with contextlib.redirect_stdout(ClosedPipe()), self.assertRaises(
+                    SystemExit
+                ) as caught:
+                    _cli.run()
+            finally:
+                sys.argv[:] = saved
+        self.assertEqual(caught.exception.code, 1)

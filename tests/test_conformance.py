@@ -33,7 +33,9 @@ class ExampleTest(unittest.TestCase):
         (entry,) = balance.breakdown
         self.assertEqual(entry.id, "cus_ent_39qmLooixXLAqMywgXywjAz96rV")
         self.assertEqual(entry.plan_id, "pro_plan")
-        self.assertEqual(entry.reset, tb.TrackBalancesReset(interval="month", resets_at=1773851121437))
+        self.assertEqual(
+            entry.reset, tb.TrackBalancesReset(interval="month", resets_at=1773851121437)
+        )
         self.assertIs(entry.reset.interval_count, tb.ABSENT)
         self.assertIsNone(entry.price)
         self.assertIsNone(entry.expires_at)
@@ -106,9 +108,23 @@ class GeneratedPayloadTest(unittest.TestCase):
     def test_unknown_enum_values_are_kept(self):
         # The schema's enums are closed; the package opens them on purpose.
         cases = [
-            (tb.TrackBalancesFeature, {"id": "f", "name": "F", "type": "ai_credit_system", "consumable": True, "archived": False}, "type"),
+            (
+                tb.TrackBalancesFeature,
+                {
+                    "id": "f",
+                    "name": "F",
+                    "type": "ai_credit_system",
+                    "consumable": True,
+                    "archived": False,
+                },
+                "type",
+            ),
             (tb.TrackBalancesReset, {"interval": "fortnight", "resets_at": None}, "interval"),
-            (tb.TrackBalancesPrice, {"billing_units": 1, "billing_method": "postpaid", "max_purchase": None}, "billing_method"),
+            (
+                tb.TrackBalancesPrice,
+                {"billing_units": 1, "billing_method": "postpaid", "max_purchase": None},
+                "billing_method",
+            ),
         ]
         for cls, payload, key in cases:
             with self.subTest(cls=cls.__name__):
@@ -125,7 +141,9 @@ class GeneratedPayloadTest(unittest.TestCase):
         expected = {
             tb.FeatureType: props["feature"]["properties"]["type"]["enum"],
             tb.ResetInterval: interval[0]["enum"] + [interval[1]["const"]],
-            tb.BillingMethod: S._non_null(breakdown["price"])["properties"]["billing_method"]["enum"],
+            tb.BillingMethod: S._non_null(breakdown["price"])["properties"]["billing_method"][
+                "enum"
+            ],
         }
         for constants, values in expected.items():
             with self.subTest(constants=constants.__name__):

@@ -32,7 +32,8 @@ class MessageFormatTest(unittest.TestCase):
         with self.assertRaises(tb.ValidationError) as caught:
             tb.TrackBalances.from_dict(payload)
         self.assertEqual(
-            str(caught.exception), "breakdown[0].reset.resets_at: expected a number or null, got str 'abc'"
+            str(caught.exception),
+            "breakdown[0].reset.resets_at: expected a number or null, got str 'abc'",
         )
         (error,) = caught.exception.errors
         self.assertEqual(error.path, ("breakdown", 0, "reset", "resets_at"))
@@ -43,7 +44,10 @@ class MessageFormatTest(unittest.TestCase):
         del payload["usage"]
         self.assertEqual(
             errors_of(tb.TrackBalances, payload),
-            [(("granted",), "expected a number, got str '100'"), (("usage",), "required key missing")],
+            [
+                (("granted",), "expected a number, got str '100'"),
+                (("usage",), "required key missing"),
+            ],
         )
 
     def test_every_problem_is_reported_in_payload_order(self):
@@ -118,9 +122,14 @@ def _raised(cls, payload):
 
 class RuleTest(unittest.TestCase):
     def test_booleans_are_not_numbers_and_numbers_not_booleans(self):
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, granted=True)), [(("granted",), "expected a number, got bool True")])
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, granted=True)),
+            [(("granted",), "expected a number, got bool True")],
+        )
         for number in (0, 1, 1.0):
-            self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, unlimited=number))[0][0], ("unlimited",))
+            self.assertEqual(
+                errors_of(tb.TrackBalances, dict(EXAMPLE, unlimited=number))[0][0], ("unlimited",)
+            )
 
     def test_non_finite_numbers_are_rejected(self):
         for value in (float("nan"), float("inf"), float("-inf")):
@@ -129,7 +138,10 @@ class RuleTest(unittest.TestCase):
                     errors_of(tb.TrackBalances, dict(EXAMPLE, max_purchase=value)),
                     [(("max_purchase",), "expected a number or null, got float %r" % value)],
                 )
-        for text in ('{"balance": NaN, "expires_at": 1}', '{"balance": 1, "expires_at": -Infinity}'):
+        for text in (
+            '{"balance": NaN, "expires_at": 1}',
+            '{"balance": 1, "expires_at": -Infinity}',
+        ):
             with self.assertRaises(tb.ValidationError):
                 tb.TrackBalancesRollover.from_json(text)
 
@@ -140,7 +152,10 @@ class RuleTest(unittest.TestCase):
         self.assertEqual(rollover.to_json(), '{"balance":100,"expires_at":100.0}')
 
     def test_remaining_minimum_is_on_the_balance_only(self):
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, remaining=-0.5)), [(("remaining",), "expected a number >= 0, got float -0.5")])
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, remaining=-0.5)),
+            [(("remaining",), "expected a number >= 0, got float -0.5")],
+        )
         negative = with_value(EXAMPLE, ("breakdown", 0, "remaining"), -5)
         self.assertEqual(tb.TrackBalances.from_dict(negative).breakdown[0].remaining, -5)
         self.assertEqual(tb.TrackBalances.from_dict(dict(EXAMPLE, remaining=0)).remaining, 0)
@@ -150,24 +165,56 @@ class RuleTest(unittest.TestCase):
             self.assertEqual(tb.TrackBalancesTier.from_dict({"to": to, "amount": 1}).to, to)
         for to in ("Infinity", "INF", "5", None, float("inf")):
             with self.subTest(to=to):
-                self.assertEqual(errors_of(tb.TrackBalancesTier, {"to": to, "amount": 1})[0][0], ("to",))
+                self.assertEqual(
+                    errors_of(tb.TrackBalancesTier, {"to": to, "amount": 1})[0][0], ("to",)
+                )
 
     def test_wrong_container_types(self):
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, breakdown={})), [(("breakdown",), "expected an array, got dict")])
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, rollovers="ab")), [(("rollovers",), "expected an array, got str 'ab'")])
-        self.assertEqual(errors_of(tb.TrackResponse, dict(RESPONSE, balances=[])), [(("balances",), "expected an object, got list")])
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, breakdown={})),
+            [(("breakdown",), "expected an array, got dict")],
+        )
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, rollovers="ab")),
+            [(("rollovers",), "expected an array, got str 'ab'")],
+        )
+        self.assertEqual(
+            errors_of(tb.TrackResponse, dict(RESPONSE, balances=[])),
+            [(("balances",), "expected an object, got list")],
+        )
         feature = {"id": "f", "name": "F", "type": "metered", "consumable": True, "archived": False}
-        self.assertEqual(errors_of(tb.TrackBalancesFeature, dict(feature, event_names=["a", 1])), [(("event_names", 1), "expected a string, got int 1")])
-        self.assertEqual(errors_of(tb.TrackBalancesFeature, dict(feature, display=[])), [(("display",), "expected an object, got list")])
+        self.assertEqual(
+            errors_of(tb.TrackBalancesFeature, dict(feature, event_names=["a", 1])),
+            [(("event_names", 1), "expected a string, got int 1")],
+        )
+        self.assertEqual(
+            errors_of(tb.TrackBalancesFeature, dict(feature, display=[])),
+            [(("display",), "expected an object, got list")],
+        )
 
     def test_keys_must_be_strings(self):
-        self.assertEqual(errors_of(tb.TrackBalances, _merged(EXAMPLE, {1: 2})), [((), "expected string keys, got int 1")])
-        self.assertEqual(errors_of(tb.TrackResponse, dict(RESPONSE, balances={None: EXAMPLE})), [(("balances",), "expected string keys, got null")])
+        self.assertEqual(
+            errors_of(tb.TrackBalances, _merged(EXAMPLE, {1: 2})),
+            [((), "expected string keys, got int 1")],
+        )
+        self.assertEqual(
+            errors_of(tb.TrackResponse, dict(RESPONSE, balances={None: EXAMPLE})),
+            [(("balances",), "expected string keys, got null")],
+        )
 
     def test_unknown_values_must_be_json(self):
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new={"a": [object()]}))[0], (("new", "a", 0), "expected a JSON value, got object"))
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new=[float("nan")]))[0], (("new", 0), "expected a JSON value, got float nan"))
-        self.assertEqual(errors_of(tb.TrackBalances, dict(EXAMPLE, new={3: 1}))[0], (("new",), "expected string keys, got int 3"))
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, new={"a": [object()]}))[0],
+            (("new", "a", 0), "expected a JSON value, got object"),
+        )
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, new=[float("nan")]))[0],
+            (("new", 0), "expected a JSON value, got float nan"),
+        )
+        self.assertEqual(
+            errors_of(tb.TrackBalances, dict(EXAMPLE, new={3: 1}))[0],
+            (("new",), "expected string keys, got int 3"),
+        )
 
     def test_deep_unknown_values_are_an_error_not_a_crash(self):
         deep = []
@@ -181,12 +228,27 @@ class RuleTest(unittest.TestCase):
             tb.TrackBalances.from_json(text)
 
     def test_odd_inputs_raise_only_validation_error(self):
-        odd = [object(), set(), b"{}", 1.5, True, [EXAMPLE], {"feature_id": {}}, {"breakdown": [None, [], 1]}]
-        for cls in (tb.TrackBalances, tb.TrackResponse, tb.TrackBalancesTier, tb.TrackBalancesFeature):
+        odd = [
+            object(),
+            set(),
+            b"{}",
+            1.5,
+            True,
+            [EXAMPLE],
+            {"feature_id": {}},
+            {"breakdown": [None, [], 1]},
+        ]
+        for cls in (
+            tb.TrackBalances,
+            tb.TrackResponse,
+            tb.TrackBalancesTier,
+            tb.TrackBalancesFeature,
+        ):
             for value in odd:
-                with self.subTest(cls=cls.__name__, value=value):
-                    with self.assertRaises(tb.ValidationError):
-                        cls.from_dict(value)
+                with self.subTest(cls=cls.__name__, value=value), self.assertRaises(
+                    tb.ValidationError
+                ):
+                    cls.from_dict(value)
 
 
 def _merged(a, b):
@@ -204,7 +266,9 @@ class FromJsonTest(unittest.TestCase):
             (b"\xff\xfe\xfd", r"invalid JSON"),
         ]
         if hasattr(sys, "get_int_max_str_digits"):  # where Python refuses to read huge ints
-            cases.append(('{"balance": 1' + "0" * 5000 + ', "expires_at": 1}', "invalid JSON: .*digits"))
+            cases.append(
+                ('{"balance": 1' + "0" * 5000 + ', "expires_at": 1}', "invalid JSON: .*digits")
+            )
         for text, pattern in cases:
             with self.subTest(text=text[:20]):
                 with self.assertRaises(tb.ValidationError) as caught:
@@ -215,8 +279,12 @@ class FromJsonTest(unittest.TestCase):
 
     def test_bytes_and_text_are_both_accepted(self):
         text = json.dumps(EXAMPLE)
-        self.assertEqual(tb.TrackBalances.from_json(text), tb.TrackBalances.from_json(text.encode()))
-        self.assertEqual(tb.TrackBalances.from_json(bytearray(text.encode("utf-16"))).feature_id, "messages")
+        self.assertEqual(
+            tb.TrackBalances.from_json(text), tb.TrackBalances.from_json(text.encode())
+        )
+        self.assertEqual(
+            tb.TrackBalances.from_json(bytearray(text.encode("utf-16"))).feature_id, "messages"
+        )
 
     def test_not_text(self):
         with self.assertRaises(tb.ValidationError) as caught:

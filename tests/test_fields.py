@@ -12,32 +12,64 @@ from . import schema as S
 # spec's README gives it.
 TABLE = {
     "TrackResponse": {
-        "customer_id": (True, False), "value": (True, False), "balance": (True, True),
-        "entity_id": (False, False), "event_name": (False, False), "balances": (False, False),
+        "customer_id": (True, False),
+        "value": (True, False),
+        "balance": (True, True),
+        "entity_id": (False, False),
+        "event_name": (False, False),
+        "balances": (False, False),
     },
     "TrackBalances": {
-        "feature_id": (True, False), "feature": (False, False), "granted": (True, False),
-        "remaining": (True, False), "usage": (True, False), "unlimited": (True, False),
-        "overage_allowed": (True, False), "max_purchase": (True, True),
-        "next_reset_at": (True, True), "breakdown": (False, False), "rollovers": (False, False),
+        "feature_id": (True, False),
+        "feature": (False, False),
+        "granted": (True, False),
+        "remaining": (True, False),
+        "usage": (True, False),
+        "unlimited": (True, False),
+        "overage_allowed": (True, False),
+        "max_purchase": (True, True),
+        "next_reset_at": (True, True),
+        "breakdown": (False, False),
+        "rollovers": (False, False),
     },
     "TrackBalancesFeature": {
-        "id": (True, False), "name": (True, False), "type": (True, False),
-        "consumable": (True, False), "archived": (True, False), "event_names": (False, False),
-        "credit_schema": (False, False), "display": (False, False),
+        "id": (True, False),
+        "name": (True, False),
+        "type": (True, False),
+        "consumable": (True, False),
+        "archived": (True, False),
+        "event_names": (False, False),
+        "credit_schema": (False, False),
+        "display": (False, False),
     },
-    "TrackBalancesCreditSchema": {"metered_feature_id": (True, False), "credit_cost": (True, False)},
+    "TrackBalancesCreditSchema": {
+        "metered_feature_id": (True, False),
+        "credit_cost": (True, False),
+    },
     "TrackBalancesDisplay": {"singular": (False, True), "plural": (False, True)},
     "TrackBalancesBreakdown": {
-        "id": (False, False), "plan_id": (True, True), "included_grant": (True, False),
-        "prepaid_grant": (True, False), "remaining": (True, False), "usage": (True, False),
-        "unlimited": (True, False), "reset": (True, True), "price": (True, True),
+        "id": (False, False),
+        "plan_id": (True, True),
+        "included_grant": (True, False),
+        "prepaid_grant": (True, False),
+        "remaining": (True, False),
+        "usage": (True, False),
+        "unlimited": (True, False),
+        "reset": (True, True),
+        "price": (True, True),
         "expires_at": (True, True),
     },
-    "TrackBalancesReset": {"interval": (True, False), "interval_count": (False, False), "resets_at": (True, True)},
+    "TrackBalancesReset": {
+        "interval": (True, False),
+        "interval_count": (False, False),
+        "resets_at": (True, True),
+    },
     "TrackBalancesPrice": {
-        "billing_units": (True, False), "billing_method": (True, False), "max_purchase": (True, True),
-        "amount": (False, False), "tiers": (False, False),
+        "billing_units": (True, False),
+        "billing_method": (True, False),
+        "max_purchase": (True, True),
+        "amount": (False, False),
+        "tiers": (False, False),
     },
     "TrackBalancesTier": {"to": (True, False), "amount": (True, False)},
     "TrackBalancesRollover": {"balance": (True, False), "expires_at": (True, False)},
@@ -123,7 +155,11 @@ class FieldTableTest(unittest.TestCase):
     def test_display_has_three_states_per_key(self):
         for singular in (tb.ABSENT, None, "message"):
             for plural in (tb.ABSENT, None, "messages"):
-                payload = {k: v for k, v in (("singular", singular), ("plural", plural)) if v is not tb.ABSENT}
+                payload = {
+                    k: v
+                    for k, v in (("singular", singular), ("plural", plural))
+                    if v is not tb.ABSENT
+                }
                 display = tb.TrackBalancesDisplay.from_dict(payload)
                 self.assertEqual(display.singular, singular)
                 self.assertEqual(display.plural, plural)

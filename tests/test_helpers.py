@@ -38,14 +38,22 @@ class DatetimeTest(unittest.TestCase):
         )
         self.assertIsNone(parsed.next_reset_at_datetime)
         self.assertIsNone(parsed.breakdown[0].reset.resets_at_datetime)
-        self.assertEqual(parsed.breakdown[0].expires_at_datetime, datetime.datetime(1970, 1, 1, tzinfo=UTC))
-        self.assertEqual(parsed.rollovers[0].expires_at_datetime, datetime.datetime(1970, 1, 1, 0, 0, 0, 1500, tzinfo=UTC))
+        self.assertEqual(
+            parsed.breakdown[0].expires_at_datetime, datetime.datetime(1970, 1, 1, tzinfo=UTC)
+        )
+        self.assertEqual(
+            parsed.rollovers[0].expires_at_datetime,
+            datetime.datetime(1970, 1, 1, 0, 0, 0, 1500, tzinfo=UTC),
+        )
 
     def test_millisecond_exactness(self):
         for ms in (1, 999, 1773851121437, 253402300799999, -1):
             with self.subTest(ms=ms):
                 got = balance(next_reset_at=ms).next_reset_at_datetime
-                self.assertEqual(got - datetime.datetime(1970, 1, 1, tzinfo=UTC), datetime.timedelta(milliseconds=ms))
+                self.assertEqual(
+                    got - datetime.datetime(1970, 1, 1, tzinfo=UTC),
+                    datetime.timedelta(milliseconds=ms),
+                )
 
 
 class QuestionTest(unittest.TestCase):
@@ -62,12 +70,24 @@ class QuestionTest(unittest.TestCase):
     def test_rolled_over(self):
         self.assertEqual(balance().rolled_over, 0)
         self.assertEqual(balance(rollovers=[]).rolled_over, 0)
-        self.assertEqual(balance(rollovers=[{"balance": 10, "expires_at": 1}, {"balance": 2.5, "expires_at": 2}]).rolled_over, 12.5)
+        self.assertEqual(
+            balance(
+                rollovers=[{"balance": 10, "expires_at": 1}, {"balance": 2.5, "expires_at": 2}]
+            ).rolled_over,
+            12.5,
+        )
 
     def test_breakdown_by_plan(self):
         self.assertEqual(balance(breakdown=[]).breakdown_by_plan(), {})
-        self.assertEqual(tb.TrackBalances.from_dict({k: v for k, v in EXAMPLE.items() if k != "breakdown"}).breakdown_by_plan(), {})
-        parsed = balance(breakdown=[entry("pro", 1), entry(None, 2), entry("pro", 3), entry("addon", 4)])
+        self.assertEqual(
+            tb.TrackBalances.from_dict(
+                {k: v for k, v in EXAMPLE.items() if k != "breakdown"}
+            ).breakdown_by_plan(),
+            {},
+        )
+        parsed = balance(
+            breakdown=[entry("pro", 1), entry(None, 2), entry("pro", 3), entry("addon", 4)]
+        )
         groups = parsed.breakdown_by_plan()
         self.assertEqual(list(groups), ["pro", None, "addon"])
         self.assertEqual([e.remaining for e in groups["pro"]], [1, 3])
@@ -78,7 +98,12 @@ class QuestionTest(unittest.TestCase):
         single = tb.TrackResponse.from_dict(S.load("examples/track_response_0.json"))
         self.assertEqual(list(single.all_balances()), ["messages"])
         by_event = tb.TrackResponse.from_dict(
-            {"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE, "b": dict(EXAMPLE, feature_id="b")}}
+            {
+                "customer_id": "c",
+                "value": 1,
+                "balance": None,
+                "balances": {"a": EXAMPLE, "b": dict(EXAMPLE, feature_id="b")},
+            }
         )
         self.assertEqual(sorted(by_event.all_balances()), ["a", "b"])
         nothing = tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": None})

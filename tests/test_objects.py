@@ -78,7 +78,9 @@ class ObjectTest(unittest.TestCase):
         self.assertEqual(json.loads(self.balance.to_json()), FULL)
         self.assertEqual(json.loads(self.balance.to_json(indent=2)), FULL)
         self.assertIn('\n  "feature_id": "credits"', self.balance.to_json(indent=2))
-        self.assertEqual(self.balance.extra, {"future_key": {"nested": (1, 2.0, None, "x"), "flag": True}})
+        self.assertEqual(
+            self.balance.extra, {"future_key": {"nested": (1, 2.0, None, "x"), "flag": True}}
+        )
         self.assertEqual(self.balance.extra["future_key"]["nested"], (1, 2.0, None, "x"))
         self.assertEqual(self.balance.feature.display.plural, None)
         self.assertEqual(self.balance.breakdown[0].price.tiers[1].to, "inf")
@@ -94,7 +96,9 @@ class ObjectTest(unittest.TestCase):
             self.balance.extra["future_key"]["nested"] = 1
         self.assertIsInstance(self.balance.breakdown, tuple)
         self.assertIsInstance(self.balance.feature.event_names, tuple)
-        response = tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}})
+        response = tb.TrackResponse.from_dict(
+            {"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}}
+        )
         with self.assertRaises(TypeError):
             response.balances["b"] = response.balances["a"]
         self.assertEqual(dict(response.balances), {"a": tb.TrackBalances.from_dict(EXAMPLE)})
@@ -108,11 +112,18 @@ class ObjectTest(unittest.TestCase):
         other = tb.TrackBalances.from_dict(dict(FULL, future_key=None))
         self.assertNotEqual(other, self.balance)
         self.assertNotEqual(tb.TrackBalances.from_dict(EXAMPLE), self.balance)
-        response = tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}})
+        response = tb.TrackResponse.from_dict(
+            {"customer_id": "c", "value": 1, "balance": None, "balances": {"a": EXAMPLE}}
+        )
         self.assertEqual(hash(response), hash(tb.TrackResponse.from_dict(response.to_dict())))
 
     def test_pickle_and_copy(self):
-        for obj in (self.balance, tb.TrackResponse.from_dict({"customer_id": "c", "value": 1, "balance": FULL, "balances": {"x": FULL}})):
+        for obj in (
+            self.balance,
+            tb.TrackResponse.from_dict(
+                {"customer_id": "c", "value": 1, "balance": FULL, "balances": {"x": FULL}}
+            ),
+        ):
             for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
                 again = pickle.loads(pickle.dumps(obj, protocol))
                 self.assertEqual(again, obj)
@@ -155,14 +166,23 @@ class ObjectTest(unittest.TestCase):
         self.assertEqual(repr(reset), "TrackBalancesReset(interval='month', resets_at=None)")
         tier = tb.TrackBalancesTier.from_dict({"to": "inf", "amount": 2, "new": [1]})
         self.assertEqual(repr(tier), "TrackBalancesTier(to='inf', amount=2, extra={'new': (1,)})")
-        self.assertTrue(repr(self.balance).startswith("TrackBalances(feature_id='credits', granted=1000,"))
+        self.assertTrue(
+            repr(self.balance).startswith("TrackBalances(feature_id='credits', granted=1000,")
+        )
 
     def test_built_by_hand_from_required_fields(self):
         rollover = tb.TrackBalancesRollover(balance=5, expires_at=1)
         self.assertEqual(rollover.to_dict(), {"balance": 5, "expires_at": 1})
         balance = tb.TrackBalances(
-            feature_id="m", granted=1, remaining=1, usage=0, unlimited=False, overage_allowed=False,
-            max_purchase=None, next_reset_at=None, rollovers=(rollover,),
+            feature_id="m",
+            granted=1,
+            remaining=1,
+            usage=0,
+            unlimited=False,
+            overage_allowed=False,
+            max_purchase=None,
+            next_reset_at=None,
+            rollovers=(rollover,),
         )
         self.assertIs(balance.breakdown, tb.ABSENT)
         self.assertEqual(balance.extra, {})
@@ -189,11 +209,88 @@ class ObjectTest(unittest.TestCase):
         class Count(int):
             pass
 
-        balance = tb.TrackBalances.from_dict(dict(EXAMPLE, feature_id=Name("messages"), granted=Count(100)))
+        balance = tb.TrackBalances.from_dict(
+            dict(EXAMPLE, feature_id=Name("messages"), granted=Count(100))
+        )
         self.assertIs(type(balance.feature_id), str)
         self.assertIs(type(balance.granted), int)
         self.assertEqual(balance.to_dict(), EXAMPLE)
+        later = [Name("x"), Count(2)]
+        unknown = tb.TrackBalances.from_dict(dict(EXAMPLE, later=later)).extra["later"]
+        self.assertEqual([type(value) for value in unknown], [str, int])
 
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ConstructionTest(unittest.TestCase):
+    def test_constructor_arguments_are_checked_like_a_dataclass(self):
+        tier = tb.TrackBalancesTier(5, 2)
+        self.assertEqual((tier.to, tier.amount, tier.extra), (5, 2, {}))
+        with self.assertRaisesRegex(
+            TypeError, r"TrackBalancesTier\(\) takes at most 3 arguments \(4 given\)"
+        ):
+            tb.TrackBalancesTier(1, 2, {}, 4)
+        with self.assertRaisesRegex(TypeError, "unexpected keyword argument 'too'"):
+            tb.TrackBalancesTier(to=1, amount=2, too=3)
+        with self.assertRaisesRegex(TypeError, "multiple values for argument 'to'"):
+            tb.TrackBalancesTier(1, 2, to=3)
+        with self.assertRaisesRegex(TypeError, "missing required arguments: to, amount"):
+            tb.TrackBalancesTier()
+
+    def test_comparison_with_other_types(self):
+        tier = tb.TrackBalancesTier(5, 2)
+        self.assertNotEqual(tier, 5)
+        self.assertNotEqual(tier, tb.TrackBalancesRollover(5, 2))
+        self.assertNotEqual(tier, (5, 2, {}))
+
+    def test_read_only_maps_behave_as_mappings(self):
+        extra = tb.TrackBalancesTier.from_dict({"to": 1, "amount": 2, "b": 1, "a": [2]}).extra
+        self.assertEqual(len(extra), 2)
+        self.assertEqual(list(extra), ["b", "a"])
+        self.assertIn("a", extra)
+        self.assertNotIn("c", extra)
+        self.assertEqual(extra.get("a"), (2,))
+        self.assertIsNone(extra.get("c"))
+        self.assertEqual(list(extra.keys()), ["b", "a"])
+        self.assertEqual(list(extra.values()), [1, (2,)])
+        self.assertEqual(list(extra.items()), [("b", 1), ("a", (2,))])
+        self.assertEqual(repr(extra), "{'b': 1, 'a': (2,)}")
+        self.assertNotEqual(extra, [("b", 1)])
+        self.assertEqual(
+            extra, tb.TrackBalancesTier.from_dict({"to": 1, "amount": 2, "a": [2], "b": 1}).extra
+        )
+
+    def test_every_class_reads_any_mapping_and_tuples(self):
+        def as_python(value):
+            if type(value) is dict:
+                return types.MappingProxyType({k: as_python(v) for k, v in value.items()})
+            if type(value) is list:
+                return tuple(as_python(v) for v in value)
+            return value
+
+        payloads = {
+            "TrackBalances": FULL,
+            "TrackResponse": {
+                "customer_id": "c",
+                "value": 1,
+                "balance": FULL,
+                "balances": {"x": FULL},
+            },
+        }
+        for name, payload in payloads.items():
+            cls = getattr(tb, name)
+            self.assertEqual(cls.from_dict(as_python(payload)), cls.from_dict(payload))
+
+    def test_error_detail(self):
+        detail = tb.ErrorDetail(("breakdown", 0), "required key missing")
+        self.assertEqual(
+            repr(detail), "ErrorDetail(path=('breakdown', 0), message='required key missing')"
+        )
+        self.assertEqual(str(detail), "breakdown[0]: required key missing")
+        self.assertEqual(detail, (("breakdown", 0), "required key missing"))
+        self.assertEqual(pickle.loads(pickle.dumps(detail)), detail)
+        self.assertEqual(
+            str(tb.ErrorDetail((), "expected an object, got list")), "expected an object, got list"
+        )

@@ -7,6 +7,8 @@ that was read. A key that was not in the payload reads as :data:`ABSENT`;
 :class:`ValidationError`, which lists every problem by its path.
 """
 
+from . import _decode as _decode  # binds each class's from_dict / to_dict code
+from . import _encode as _encode
 from ._absent import ABSENT, AbsentType
 from ._errors import ErrorDetail, ValidationError
 from ._models import (
@@ -24,11 +26,12 @@ from ._models import (
     TrackBalancesTier,
     TrackResponse,
 )
-from . import _decode, _encode  # noqa: F401,E402  (binds each class's from_dict / to_dict code)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ._models import BillingMethodLiteral, FeatureTypeLiteral, ResetIntervalLiteral  # noqa: F401
+    from ._models import BillingMethodLiteral as BillingMethodLiteral
+    from ._models import FeatureTypeLiteral as FeatureTypeLiteral
+    from ._models import ResetIntervalLiteral as ResetIntervalLiteral
 
 __version__ = "1.0.0"
 

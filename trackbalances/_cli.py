@@ -1,18 +1,16 @@
 """``python -m trackbalances``: look at, check or clean up balance payloads from a shell."""
 
 import argparse
+import os
 import sys
+from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple, Union, cast
 
 from . import _json, _table
 from ._errors import ErrorDetail, ValidationError
 from ._example import TRACK_RESPONSE
 from ._models import TrackBalances, TrackResponse
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
-
-    Parsed = Union[TrackBalances, TrackResponse, Dict[str, TrackBalances]]
+Parsed = Union[TrackBalances, TrackResponse, Dict[str, TrackBalances]]
 
 VALID, INVALID, UNUSABLE = 0, 1, 2
 KINDS = ("balance", "response", "map")
@@ -50,12 +48,24 @@ def build_parser() -> "argparse.ArgumentParser":
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="JSON files to read; - for standard input")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="JSON files to read; - for standard input"
+    )
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="write the validated payload back as compact JSON, one line per input")
-    output.add_argument("--check", action="store_true", help="validate only; print nothing when valid")
-    parser.add_argument("--kind", choices=KINDS, help="what each input holds, instead of recognising it")
-    parser.add_argument("--example", action="store_true", help="run on the API's example response (built in)")
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="write the validated payload back as compact JSON, one line per input",
+    )
+    output.add_argument(
+        "--check", action="store_true", help="validate only; print nothing when valid"
+    )
+    parser.add_argument(
+        "--kind", choices=KINDS, help="what each input holds, instead of recognising it"
+    )
+    parser.add_argument(
+        "--example", action="store_true", help="run on the API's example response (built in)"
+    )
     return parser
 
 
@@ -71,7 +81,10 @@ def main(argv: "Optional[Sequence[str]]" = None) -> int:
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             parser.print_usage(sys.stderr)
-            print("%s: error: no input: give FILE, - for standard input, or --example" % parser.prog, file=sys.stderr)
+            print(
+                "%s: error: no input: give FILE, - for standard input, or --example" % parser.prog,
+                file=sys.stderr,
+            )
             return UNUSABLE
         inputs.append(("-", None))
     _tolerate_any_terminal()
@@ -102,6 +115,18 @@ def main(argv: "Optional[Sequence[str]]" = None) -> int:
     return status
 
 
+def run() -> "NoReturn":
+    """``main()`` as a program: exit with its status, quietly when the reader
+    of standard output went away (``| head``)."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        status = INVALID
+    raise SystemExit(status)
+
+
 class UnusableInput(Exception):
     """The input cannot be read as JSON at all (exit status 2)."""
 
@@ -128,6 +153,7 @@ def read_json(name: str) -> "Any":
 def recognise(data: "Any") -> str:
     """Which kind of payload ``data`` is, from its keys."""
     if isinstance(data, dict):
+        data = cast("Dict[str, Any]", data)
         if "feature_id" in data:
             return "balance"
         if "customer_id" in data or "balance" in data or "balances" in data:
@@ -143,14 +169,18 @@ def parse(data: "Any", kind: str) -> "Parsed":
     if kind == "response":
         return TrackResponse.from_dict(data)
     if not isinstance(data, dict):
-        raise ValidationError([((), "expected an object of feature ids to balances, got %s" % type(data).__name__)])
-    found = {}
+        raise ValidationError(
+            [((), "expected an object of feature ids to balances, got %s" % type(data).__name__)]
+        )
+    found: "Dict[str, TrackBalances]" = {}
     errors: "List[ErrorDetail]" = []
-    for key, value in data.items():
+    for key, value in cast("Dict[str, Any]", data).items():
         try:
             found[key] = TrackBalances.from_dict(value)
         except ValidationError as error:
-            errors.extend(ErrorDetail((key,) + detail.path, detail.message) for detail in error.errors)
+            errors.extend(
+                ErrorDetail((key,) + detail.path, detail.message) for detail in error.errors
+            )
     if errors:
         raise ValidationError(errors)
     return found

@@ -9,8 +9,12 @@ fields whose key was absent are not stored and read as the class default,
 :data:`ABSENT`.
 """
 
+# This module reads untyped JSON data and narrows it with ``type(x) is list``,
+# the cheapest test; pyright calls what that narrows to "unknown" (list[Unknown]),
+# so its three "unknown" rules are off here. mypy --strict checks it as it is.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 from . import _checks as check
-from ._absent import ABSENT
 from ._models import (
     TrackBalances,
     TrackBalancesBreakdown,
@@ -22,7 +26,6 @@ from ._models import (
     TrackBalancesRollover,
     TrackBalancesTier,
     TrackResponse,
-    _Model,
 )
 
 TYPE_CHECKING = False
@@ -32,27 +35,36 @@ if TYPE_CHECKING:
     from ._checks import Errors
     from ._errors import Path
 
-    _M = TypeVar("_M", bound=_Model)
+    _M = TypeVar("_M")
 
 NUMBER = check.NUMBER
 MISSING = check.MISSING
 field = check.field
-_new = object.__new__
-_set = object.__setattr__
+if TYPE_CHECKING:
+
+    def _new(cls: "Type[_M]") -> "_M": ...
+
+else:
+    _new = object.__new__
 
 
-def decodes(cls: "Type[_M]") -> "Callable[[Callable[..., Optional[_M]]], Callable[..., Optional[_M]]]":
+def decodes(
+    cls: "Type[_M]",
+) -> "Callable[[Callable[..., Optional[_M]]], Callable[..., Optional[_M]]]":
     """Makes the decorated function the one that ``cls.from_dict`` calls."""
 
     def bind(function: "Callable[..., Optional[_M]]") -> "Callable[..., Optional[_M]]":
-        cls._decoder = staticmethod(function)  # type: ignore[assignment]
+        model: "Any" = cls  # the hook is declared on the models' private base class
+        model.__tb_decoder__ = staticmethod(function)
         return function
 
     return bind
 
 
 @decodes(TrackBalancesCreditSchema)
-def credit_schema(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesCreditSchema]":
+def credit_schema(
+    cls: "Type[TrackBalancesCreditSchema]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -64,10 +76,16 @@ def credit_schema(cls: "Any", data: object, path: "Path", errors: "Errors") -> "
         metered_feature_id = d["metered_feature_id"]
         credit_cost = d["credit_cost"]
     except KeyError:
-        return credit_schema(cls, check.with_missing(d, ("metered_feature_id", "credit_cost")), path, errors)
+        return credit_schema(
+            cls, check.with_missing(d, ("metered_feature_id", "credit_cost")), path, errors
+        )
     if type(metered_feature_id) is not str:
-        d["metered_feature_id"] = field(metered_feature_id, path, "metered_feature_id", errors, check.STRING)
-    if type(credit_cost) is not int and (type(credit_cost) is not float or credit_cost - credit_cost):
+        d["metered_feature_id"] = field(
+            metered_feature_id, path, "metered_feature_id", errors, check.STRING
+        )
+    if type(credit_cost) is not int and (
+        type(credit_cost) is not float or credit_cost - credit_cost
+    ):
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
         d["extra"] = check.unknown_keys(d, _CREDIT_SCHEMA_KEYS, path, errors)
@@ -78,7 +96,9 @@ _CREDIT_SCHEMA_KEYS = frozenset(("metered_feature_id", "credit_cost"))
 
 
 @decodes(TrackBalancesDisplay)
-def display(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesDisplay]":
+def display(
+    cls: "Type[TrackBalancesDisplay]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesDisplay]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -106,7 +126,9 @@ _DISPLAY_KEYS = frozenset(("singular", "plural"))
 
 
 @decodes(TrackBalancesFeature)
-def feature(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesFeature]":
+def feature(
+    cls: "Type[TrackBalancesFeature]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesFeature]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -121,7 +143,12 @@ def feature(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Option
         consumable = d["consumable"]
         archived = d["archived"]
     except KeyError:
-        return feature(cls, check.with_missing(d, ("id", "name", "type", "consumable", "archived")), path, errors)
+        return feature(
+            cls,
+            check.with_missing(d, ("id", "name", "type", "consumable", "archived")),
+            path,
+            errors,
+        )
     if type(id) is not str:
         d["id"] = field(id, path, "id", errors, check.STRING)
     if type(name) is not str:
@@ -158,7 +185,9 @@ _FEATURE_KEYS = frozenset(
 
 
 @decodes(TrackBalancesReset)
-def reset(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesReset]":
+def reset(
+    cls: "Type[TrackBalancesReset]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesReset]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -173,14 +202,20 @@ def reset(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
         return reset(cls, check.with_missing(d, ("interval", "resets_at")), path, errors)
     if type(interval) is not str:
         d["interval"] = field(interval, path, "interval", errors, check.STRING)
-    if resets_at is not None and (type(resets_at) is not int and (type(resets_at) is not float or resets_at - resets_at)):
+    if resets_at is not None and (
+        type(resets_at) is not int and (type(resets_at) is not float or resets_at - resets_at)
+    ):
         d["resets_at"] = field(resets_at, path, "resets_at", errors, check.NUMBER_OR_NULL)
     known = 2
     if "interval_count" in d:
         interval_count = d["interval_count"]
         known += 1
-        if type(interval_count) is not int and (type(interval_count) is not float or interval_count - interval_count):
-            d["interval_count"] = field(interval_count, path, "interval_count", errors, check.NUMBER_ANY)
+        if type(interval_count) is not int and (
+            type(interval_count) is not float or interval_count - interval_count
+        ):
+            d["interval_count"] = field(
+                interval_count, path, "interval_count", errors, check.NUMBER_ANY
+            )
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _RESET_KEYS, path, errors)
     return obj
@@ -190,7 +225,9 @@ _RESET_KEYS = frozenset(("interval", "resets_at", "interval_count"))
 
 
 @decodes(TrackBalancesTier)
-def tier(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesTier]":
+def tier(
+    cls: "Type[TrackBalancesTier]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesTier]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -216,7 +253,9 @@ _TIER_KEYS = frozenset(("to", "amount"))
 
 
 @decodes(TrackBalancesPrice)
-def price(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesPrice]":
+def price(
+    cls: "Type[TrackBalancesPrice]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesPrice]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -229,12 +268,22 @@ def price(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional
         billing_method = d["billing_method"]
         max_purchase = d["max_purchase"]
     except KeyError:
-        return price(cls, check.with_missing(d, ("billing_units", "billing_method", "max_purchase")), path, errors)
-    if type(billing_units) is not int and (type(billing_units) is not float or billing_units - billing_units):
+        return price(
+            cls,
+            check.with_missing(d, ("billing_units", "billing_method", "max_purchase")),
+            path,
+            errors,
+        )
+    if type(billing_units) is not int and (
+        type(billing_units) is not float or billing_units - billing_units
+    ):
         d["billing_units"] = field(billing_units, path, "billing_units", errors, check.NUMBER_ANY)
     if type(billing_method) is not str:
         d["billing_method"] = field(billing_method, path, "billing_method", errors, check.STRING)
-    if max_purchase is not None and (type(max_purchase) is not int and (type(max_purchase) is not float or max_purchase - max_purchase)):
+    if max_purchase is not None and (
+        type(max_purchase) is not int
+        and (type(max_purchase) is not float or max_purchase - max_purchase)
+    ):
         d["max_purchase"] = field(max_purchase, path, "max_purchase", errors, check.NUMBER_OR_NULL)
     known = 3
     if "amount" in d:
@@ -255,7 +304,9 @@ _PRICE_KEYS = frozenset(("billing_units", "billing_method", "max_purchase", "amo
 
 
 @decodes(TrackBalancesBreakdown)
-def breakdown(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesBreakdown]":
+def breakdown(
+    cls: "Type[TrackBalancesBreakdown]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesBreakdown]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -277,9 +328,15 @@ def breakdown(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Opti
         return breakdown(cls, check.with_missing(d, _BREAKDOWN_REQUIRED), path, errors)
     if plan_id is not None and type(plan_id) is not str:
         d["plan_id"] = field(plan_id, path, "plan_id", errors, check.STRING_OR_NULL)
-    if type(included_grant) is not int and (type(included_grant) is not float or included_grant - included_grant):
-        d["included_grant"] = field(included_grant, path, "included_grant", errors, check.NUMBER_ANY)
-    if type(prepaid_grant) is not int and (type(prepaid_grant) is not float or prepaid_grant - prepaid_grant):
+    if type(included_grant) is not int and (
+        type(included_grant) is not float or included_grant - included_grant
+    ):
+        d["included_grant"] = field(
+            included_grant, path, "included_grant", errors, check.NUMBER_ANY
+        )
+    if type(prepaid_grant) is not int and (
+        type(prepaid_grant) is not float or prepaid_grant - prepaid_grant
+    ):
         d["prepaid_grant"] = field(prepaid_grant, path, "prepaid_grant", errors, check.NUMBER_ANY)
     if type(remaining) is not int and (type(remaining) is not float or remaining - remaining):
         d["remaining"] = field(remaining, path, "remaining", errors, check.NUMBER_ANY)
@@ -291,7 +348,9 @@ def breakdown(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Opti
         d["reset"] = reset(TrackBalancesReset, reset_, path + ("reset",), errors)
     if price_ is not None:
         d["price"] = price(TrackBalancesPrice, price_, path + ("price",), errors)
-    if expires_at is not None and (type(expires_at) is not int and (type(expires_at) is not float or expires_at - expires_at)):
+    if expires_at is not None and (
+        type(expires_at) is not int and (type(expires_at) is not float or expires_at - expires_at)
+    ):
         d["expires_at"] = field(expires_at, path, "expires_at", errors, check.NUMBER_OR_NULL)
     known = 9
     if "id" in d:
@@ -319,7 +378,9 @@ _BREAKDOWN_KEYS = frozenset(_BREAKDOWN_REQUIRED + ("id",))
 
 
 @decodes(TrackBalancesRollover)
-def rollover(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalancesRollover]":
+def rollover(
+    cls: "Type[TrackBalancesRollover]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalancesRollover]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -345,7 +406,9 @@ _ROLLOVER_KEYS = frozenset(("balance", "expires_at"))
 
 
 @decodes(TrackBalances)
-def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackBalances]":
+def track_balances(
+    cls: "Type[TrackBalances]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackBalances]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -368,7 +431,11 @@ def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         d["feature_id"] = field(feature_id, path, "feature_id", errors, check.STRING)
     if type(granted) is not int and (type(granted) is not float or granted - granted):
         d["granted"] = field(granted, path, "granted", errors, check.NUMBER_ANY)
-    if type(remaining) is not int and (type(remaining) is not float or remaining - remaining) or remaining < 0:
+    if (
+        type(remaining) is not int
+        and (type(remaining) is not float or remaining - remaining)
+        or remaining < 0
+    ):
         d["remaining"] = field(remaining, path, "remaining", errors, check.NON_NEGATIVE)
     if type(usage) is not int and (type(usage) is not float or usage - usage):
         d["usage"] = field(usage, path, "usage", errors, check.NUMBER_ANY)
@@ -376,10 +443,18 @@ def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         field(unlimited, path, "unlimited", errors, check.BOOLEAN)
     if type(overage_allowed) is not bool:
         field(overage_allowed, path, "overage_allowed", errors, check.BOOLEAN)
-    if max_purchase is not None and (type(max_purchase) is not int and (type(max_purchase) is not float or max_purchase - max_purchase)):
+    if max_purchase is not None and (
+        type(max_purchase) is not int
+        and (type(max_purchase) is not float or max_purchase - max_purchase)
+    ):
         d["max_purchase"] = field(max_purchase, path, "max_purchase", errors, check.NUMBER_OR_NULL)
-    if next_reset_at is not None and (type(next_reset_at) is not int and (type(next_reset_at) is not float or next_reset_at - next_reset_at)):
-        d["next_reset_at"] = field(next_reset_at, path, "next_reset_at", errors, check.NUMBER_OR_NULL)
+    if next_reset_at is not None and (
+        type(next_reset_at) is not int
+        and (type(next_reset_at) is not float or next_reset_at - next_reset_at)
+    ):
+        d["next_reset_at"] = field(
+            next_reset_at, path, "next_reset_at", errors, check.NUMBER_OR_NULL
+        )
     known = 8
     if "feature" in d:
         feature_ = d["feature"]
@@ -388,11 +463,15 @@ def track_balances(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
     if "breakdown" in d:
         breakdowns = d["breakdown"]
         known += 1
-        d["breakdown"] = check.objects(breakdown, TrackBalancesBreakdown, breakdowns, path, "breakdown", errors)
+        d["breakdown"] = check.objects(
+            breakdown, TrackBalancesBreakdown, breakdowns, path, "breakdown", errors
+        )
     if "rollovers" in d:
         rollovers = d["rollovers"]
         known += 1
-        d["rollovers"] = check.objects(rollover, TrackBalancesRollover, rollovers, path, "rollovers", errors)
+        d["rollovers"] = check.objects(
+            rollover, TrackBalancesRollover, rollovers, path, "rollovers", errors
+        )
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _TRACK_BALANCES_KEYS, path, errors)
     return obj
@@ -412,7 +491,9 @@ _TRACK_BALANCES_KEYS = frozenset(_TRACK_BALANCES_REQUIRED + ("feature", "breakdo
 
 
 @decodes(TrackResponse)
-def track_response(cls: "Any", data: object, path: "Path", errors: "Errors") -> "Optional[TrackResponse]":
+def track_response(
+    cls: "Type[TrackResponse]", data: "Any", path: "Path", errors: "Errors"
+) -> "Optional[TrackResponse]":
     if type(data) is not dict:
         data = check.mapping(data, path, errors)
         if data is None:
@@ -425,7 +506,9 @@ def track_response(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
         value = d["value"]
         balance = d["balance"]
     except KeyError:
-        return track_response(cls, check.with_missing(d, ("customer_id", "value", "balance")), path, errors)
+        return track_response(
+            cls, check.with_missing(d, ("customer_id", "value", "balance")), path, errors
+        )
     if type(customer_id) is not str:
         d["customer_id"] = field(customer_id, path, "customer_id", errors, check.STRING)
     if type(value) is not int and (type(value) is not float or value - value):
@@ -446,7 +529,9 @@ def track_response(cls: "Any", data: object, path: "Path", errors: "Errors") -> 
     if "balances" in d:
         balances = d["balances"]
         known += 1
-        d["balances"] = check.object_map(track_balances, TrackBalances, balances, path, "balances", errors)
+        d["balances"] = check.object_map(
+            track_balances, TrackBalances, balances, path, "balances", errors
+        )
     if len(d) != known:
         d["extra"] = check.unknown_keys(d, _TRACK_RESPONSE_KEYS, path, errors)
     return obj

@@ -5,6 +5,9 @@ Required keys are written as they are, optional ones only when not
 unknown keys of ``extra`` last, thawed back into dicts and lists.
 """
 
+# ``thaw`` walks the untyped values of unknown keys; see the same note in _checks.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 from collections.abc import Mapping
 
 from ._absent import ABSENT
@@ -20,14 +23,13 @@ from ._models import (
     TrackBalancesRollover,
     TrackBalancesTier,
     TrackResponse,
-    _Model,
 )
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Dict, Type, TypeVar
 
-    _M = TypeVar("_M", bound=_Model)
+    _M = TypeVar("_M")
     Encoder = Callable[[_M], Dict[str, Any]]
 
 
@@ -35,7 +37,8 @@ def encodes(cls: "Type[_M]") -> "Callable[[Encoder[_M]], Encoder[_M]]":
     """Makes the decorated function the one that ``obj.to_dict()`` calls."""
 
     def bind(function: "Encoder[_M]") -> "Encoder[_M]":
-        cls._encoder = staticmethod(function)  # type: ignore[assignment]
+        model: "Any" = cls  # the hook is declared on the models' private base class
+        model.__tb_encoder__ = staticmethod(function)
         return function
 
     return bind

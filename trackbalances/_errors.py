@@ -2,41 +2,41 @@
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Iterable, Tuple, Union
+    from typing import Any, Iterable, List, NamedTuple, Tuple, Union
 
     Path = Tuple[Union[str, int], ...]
 
+    class ErrorDetail(NamedTuple):
+        """One problem: ``path``, where it is (keys and list indexes), and ``message``."""
 
-class ErrorDetail(tuple):  # type: ignore[type-arg]
-    """One problem: ``path``, where it is (a tuple of keys and list indexes), and ``message``.
+        path: Path
+        message: str
 
-    A ``(path, message)`` pair; a hand-made named tuple, since
-    ``collections.namedtuple`` would cost more import time than the rest of this module.
-    """
+else:
 
-    __slots__ = ()
+    class ErrorDetail(tuple):
+        """One problem: ``path``, where it is (a tuple of keys and list indexes), and ``message``.
 
-    def __new__(cls, path: "Path", message: str) -> "ErrorDetail":
-        return tuple.__new__(cls, (path, message))
+        A hand-made named tuple: ``collections.namedtuple`` would cost more
+        import time than the rest of this module.
+        """
 
-    @property
-    def path(self) -> "Path":
-        return self[0]  # type: ignore[no-any-return]
+        __slots__ = ()
 
-    @property
-    def message(self) -> str:
-        return self[1]  # type: ignore[no-any-return]
+        def __new__(cls, path, message):
+            return tuple.__new__(cls, (path, message))
 
-    def __repr__(self) -> str:
-        return "ErrorDetail(path=%r, message=%r)" % self
+        path = property(lambda self: self[0], doc="Where the problem is: keys and list indexes.")
+        message = property(lambda self: self[1], doc="What the problem is.")
 
-    def __reduce__(self) -> "Tuple[Any, ...]":
-        return (type(self), tuple(self))
+        def __repr__(self):
+            return "ErrorDetail(path=%r, message=%r)" % self
 
-    def __str__(self) -> str:
-        if not self.path:
-            return self.message
-        return format_path(self.path) + ": " + self.message
+        def __reduce__(self):
+            return (type(self), tuple(self))
+
+        def __str__(self):
+            return format_path(self[0]) + ": " + self[1] if self[0] else self[1]
 
 
 class ValidationError(ValueError):
@@ -59,9 +59,9 @@ class ValidationError(ValueError):
 
 def format_path(path: "Path") -> str:
     """``("breakdown", 0, "reset")`` as ``breakdown[0].reset``."""
-    out = []
+    out: "List[str]" = []
     for part in path:
-        if type(part) is int:
+        if isinstance(part, int):
             out.append("[%d]" % part)
         elif part.isidentifier() and len(part) <= _REPR_LIMIT:
             out.append("." + part if out else part)

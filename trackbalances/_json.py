@@ -31,10 +31,12 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
     raise NotJSON(message)
 
 
-def loads(text: "Union[str, bytes, bytearray]") -> "Any":
+def loads(text: object) -> "Any":
     """``decode`` for ``from_json``: any problem is a ValidationError."""
     if not isinstance(text, (str, bytes, bytearray)):
-        raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type(text).__name__)])
+        raise ValidationError(
+            [((), "expected JSON text (str or bytes), got %s" % type(text).__name__)]
+        )
     try:
         return decode(text)
     except NotJSON as error:

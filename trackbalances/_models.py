@@ -18,25 +18,48 @@ from ._errors import ValidationError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
-    from typing import Any, Callable, ClassVar, Dict, Final, Literal, Mapping, Optional, Tuple, Type, TypeVar, Union
+    from typing import (
+        Any,
+        Callable,
+        ClassVar,
+        Dict,
+        Final,
+        List,
+        Literal,
+        Mapping,
+        Optional,
+        Tuple,
+        Type,
+        TypeVar,
+        Union,
+        overload,
+    )
 
     from typing_extensions import dataclass_transform
 
     from ._absent import AbsentType
     from ._checks import Errors
-    from ._errors import Path
 
     Number = Union[int, float]
     FeatureTypeLiteral = Literal["boolean", "metered", "credit_system"]
     ResetIntervalLiteral = Literal[
-        "one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"
+        "one_off",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "semi_annual",
+        "year",
+        "multiple",
     ]
     BillingMethodLiteral = Literal["prepaid", "usage_based"]
     _M = TypeVar("_M", bound="_Model")
 
 
 class FeatureType:
-    """The known values of :attr:`TrackBalancesFeature.type`. A newer API may send others."""
+    """The known values of :attr:`TrackBalancesFeature.type`. The API may add others."""
 
     BOOLEAN: "Final" = "boolean"
     METERED: "Final" = "metered"
@@ -44,7 +67,7 @@ class FeatureType:
 
 
 class ResetInterval:
-    """The known values of :attr:`TrackBalancesReset.interval`. A newer API may send others."""
+    """The known values of :attr:`TrackBalancesReset.interval`. The API may add others."""
 
     ONE_OFF: "Final" = "one_off"
     MINUTE: "Final" = "minute"
@@ -60,7 +83,7 @@ class ResetInterval:
 
 
 class BillingMethod:
-    """The known values of :attr:`TrackBalancesPrice.billing_method`. A newer API may send others."""
+    """The known values of :attr:`TrackBalancesPrice.billing_method` (the API may add others)."""
 
     PREPAID: "Final" = "prepaid"
     USAGE_BASED: "Final" = "usage_based"
@@ -76,18 +99,21 @@ class _Model:
 
     __slots__ = ()
 
-    # Set by ``_model`` for each class.
+    # Set by ``@dataclass`` and ``_model`` for each class.
+    __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
     _defaults: "ClassVar[Dict[str, Any]]"
     # Set by the hand-written function of each class in ``_decode`` / ``_encode``.
-    _decoder: "ClassVar[Callable[[Any, object, Path, Errors], Any]]"
-    _encoder: "ClassVar[Callable[[Any], Dict[str, Any]]]"
+    __tb_decoder__: "ClassVar[Callable[..., Any]]"
+    __tb_encoder__: "ClassVar[Callable[..., Dict[str, Any]]]"
 
     def __init__(self, *args: "Any", **kwargs: "Any") -> None:
         # The dataclass __init__: positional in field order, or by keyword; not validated.
         cls = type(self)
-        names = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        names = cls.__dataclass_fields__
         if len(args) > len(names):
-            raise TypeError("%s() takes at most %d arguments (%d given)" % (cls.__name__, len(names), len(args)))
+            raise TypeError(
+                "%s() takes at most %d arguments (%d given)" % (cls.__name__, len(names), len(args))
+            )
         values = dict(zip(names, args))
         for name, value in kwargs.items():
             if name not in names:
@@ -100,19 +126,21 @@ class _Model:
                 values.setdefault(name, default)
             missing = [name for name in names if name not in values]
             if missing:
-                raise TypeError("%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing)))
+                raise TypeError(
+                    "%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing))
+                )
         object.__setattr__(self, "__dict__", {name: values[name] for name in names})
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash(self._values())
 
     def _values(self) -> "Tuple[Any, ...]":
-        return tuple([getattr(self, name) for name in self.__dataclass_fields__])  # type: ignore[attr-defined]
+        return tuple([getattr(self, name) for name in self.__dataclass_fields__])
 
     @classmethod
     def from_dict(cls: "Type[_M]", data: "Mapping[str, Any]") -> "_M":
@@ -122,7 +150,7 @@ class _Model:
         not changed and shares no container with the result.
         """
         errors: "Errors" = []
-        obj: "_M" = cls._decoder(cls, data, (), errors)
+        obj: "_M" = cls.__tb_decoder__(cls, data, (), errors)
         if errors:
             raise ValidationError(errors)
         return obj
@@ -130,7 +158,7 @@ class _Model:
     def to_dict(self) -> "Dict[str, Any]":
         """The payload as plain ``dict``, ``list`` and scalars, exactly as it was read:
         absent keys stay absent, null stays null, unknown keys come back."""
-        return self._encoder(self)
+        return self.__tb_encoder__(self)
 
     @classmethod
     def from_json(cls: "Type[_M]", text: "Union[str, bytes, bytearray]") -> "_M":
@@ -143,15 +171,23 @@ class _Model:
 
     def __repr__(self) -> str:
         # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
-        shown = []
-        for name in self.__dataclass_fields__:  # type: ignore[attr-defined]
+        shown: "List[str]" = []
+        for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if value is not ABSENT and not (name == "extra" and not value):
                 shown.append("%s=%r" % (name, value))
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
-def _utc(milliseconds: "Optional[Number]") -> "Any":
+if TYPE_CHECKING:
+
+    @overload
+    def utc_datetime(milliseconds: "Number") -> "datetime": ...
+    @overload
+    def utc_datetime(milliseconds: None) -> None: ...
+
+
+def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
     if milliseconds is None:
         return None
     from datetime import datetime, timedelta, timezone  # not imported with the package
@@ -195,7 +231,9 @@ class TrackBalancesCreditSchema(_Model):
 
 @_model
 class TrackBalancesDisplay(_Model):
-    """How to name the feature's unit (``feature.display``). Each key may be absent, null or a string.
+    """How to name the feature's unit (``feature.display``).
+
+    Each key may be absent, null or a string.
 
     Attributes:
         singular: The unit's name for one, e.g. ``"message"``.
@@ -258,7 +296,7 @@ class TrackBalancesReset(_Model):
     @property
     def resets_at_datetime(self) -> "Optional[datetime]":
         """``resets_at`` as an aware UTC datetime; None where the payload said null."""
-        return _utc(self.resets_at)
+        return utc_datetime(self.resets_at)
 
 
 @_model
@@ -335,8 +373,8 @@ class TrackBalancesBreakdown(_Model):
 
     @property
     def expires_at_datetime(self) -> "Optional[datetime]":
-        """``expires_at`` as an aware UTC datetime; None (no expiration) where the payload said null."""
-        return _utc(self.expires_at)
+        """``expires_at`` as an aware UTC datetime; None (never expires) for null."""
+        return utc_datetime(self.expires_at)
 
 
 @_model
@@ -356,7 +394,7 @@ class TrackBalancesRollover(_Model):
     @property
     def expires_at_datetime(self) -> "datetime":
         """``expires_at`` as an aware UTC datetime."""
-        return _utc(self.expires_at)
+        return utc_datetime(self.expires_at)
 
 
 @_model
@@ -397,8 +435,8 @@ class TrackBalances(_Model):
 
     @property
     def next_reset_at_datetime(self) -> "Optional[datetime]":
-        """``next_reset_at`` as an aware UTC datetime; None (no reset) where the payload said null."""
-        return _utc(self.next_reset_at)
+        """``next_reset_at`` as an aware UTC datetime; None (no reset) for null."""
+        return utc_datetime(self.next_reset_at)
 
     def can_use(self, units: "Number" = 1) -> bool:
         """Whether ``units`` more can be used now: the feature is unlimited, or

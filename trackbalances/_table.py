@@ -5,17 +5,25 @@ them, times as UTC date-times, and lines fit in 80 columns."""
 import textwrap
 
 from ._absent import ABSENT
-from ._models import _utc
+from ._models import utc_datetime
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import List, Mapping, Optional, Union
 
-    from ._models import Number, TrackBalances, TrackBalancesBreakdown, TrackBalancesPrice, TrackResponse
+    from ._models import (
+        Number,
+        TrackBalances,
+        TrackBalancesBreakdown,
+        TrackBalancesPrice,
+        TrackResponse,
+    )
 
 WIDTH = 79
 _ROW = "{:<19} {:>9} {:>9} {:>9} {:<9} {:<19}"
-HEADER = _ROW.format("FEATURE", "GRANTED", "USAGE", "REMAINING", "MODE", "NEXT RESET (UTC)").rstrip()
+HEADER = _ROW.format(
+    "FEATURE", "GRANTED", "USAGE", "REMAINING", "MODE", "NEXT RESET (UTC)"
+).rstrip()
 _EVERY = {
     "one_off": "once",
     "minute": "every minute",
@@ -30,10 +38,8 @@ _EVERY = {
 }
 
 
-def number(value: "Union[Number, str, None]") -> str:
+def number(value: "Union[Number, str]") -> str:
     """``100`` as 100 and ``100.0`` as 100.0: what the payload said."""
-    if value is None:
-        return "-"
     return value if isinstance(value, str) else repr(value)
 
 
@@ -42,12 +48,10 @@ def text(value: str) -> str:
     return value if value.isprintable() else repr(value)
 
 
-def when(milliseconds: "Optional[Number]") -> str:
-    """An epoch-millisecond time as ``2026-03-18 16:25:21``; "-" for null."""
-    if milliseconds is None:
-        return "-"
+def when(milliseconds: "Number") -> str:
+    """An epoch-millisecond time as ``2026-03-18 16:25:21``."""
     try:
-        return _utc(milliseconds).isoformat(sep=" ")[:19]
+        return utc_datetime(milliseconds).isoformat(sep=" ")[:19]
     except (OverflowError, ValueError):  # beyond datetime's years 1 to 9999
         return number(milliseconds) + " ms"
 
@@ -94,7 +98,14 @@ def _balance_lines(obj: "TrackBalances") -> "List[str]":
             lines.extend(_breakdown_lines(entry))
     if obj.rollovers is not ABSENT:
         for rollover in obj.rollovers:
-            lines.append(_wrap("rollover: %s, expires %s" % (number(rollover.balance), _when_utc(rollover.expires_at)), "  ", "    "))
+            lines.append(
+                _wrap(
+                    "rollover: %s, expires %s"
+                    % (number(rollover.balance), _when_utc(rollover.expires_at)),
+                    "  ",
+                    "    ",
+                )
+            )
     return lines
 
 
@@ -119,7 +130,9 @@ def _breakdown_lines(entry: "TrackBalancesBreakdown") -> "List[str]":
         reset = "resets " + every
         if entry.reset.resets_at is not None:
             reset += ", next " + _when_utc(entry.reset.resets_at)
-    expires = "never expires" if entry.expires_at is None else "expires %s" % _when_utc(entry.expires_at)
+    expires = (
+        "never expires" if entry.expires_at is None else "expires %s" % _when_utc(entry.expires_at)
+    )
     details = [reset, _price(entry.price), expires]
     lines = [_wrap(head, "  ", "      ")]
     if len("    " + "; ".join(details)) <= WIDTH:
@@ -133,12 +146,18 @@ def _price(price: "Optional[TrackBalancesPrice]") -> str:
     if price is None:
         return "no price"
     amount = "" if price.amount is ABSENT else number(price.amount) + " "
-    summary = "price %sper %s units, %s" % (amount, number(price.billing_units), text(price.billing_method))
+    summary = "price %sper %s units, %s" % (
+        amount,
+        number(price.billing_units),
+        text(price.billing_method),
+    )
     if price.max_purchase is not None:
         summary += ", max purchase %s" % number(price.max_purchase)
     if price.tiers is not ABSENT and price.tiers:
         steps = [
-            "%s above" % number(tier.amount) if tier.to == "inf" else "%s up to %s" % (number(tier.amount), number(tier.to))
+            "%s above" % number(tier.amount)
+            if tier.to == "inf"
+            else "%s up to %s" % (number(tier.amount), number(tier.to))
             for tier in price.tiers
         ]
         summary += ", tiers: " + ", ".join(steps)
@@ -147,5 +166,7 @@ def _price(price: "Optional[TrackBalancesPrice]") -> str:
 
 def _wrap(line: str, first: str, rest: str) -> str:
     return "\n".join(
-        textwrap.wrap(line, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+        textwrap.wrap(
+            line, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
     )

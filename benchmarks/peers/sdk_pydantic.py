@@ -8,11 +8,10 @@ enums are open (unknown strings pass), and every model has the SDK's wrap
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional, TypeVar, Union
+from typing import Dict, List, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, model_serializer
 from pydantic.functional_validators import PlainValidator
-from pydantic_core import core_schema
 from typing_extensions import Annotated, TypeAliasType
 
 
@@ -64,10 +63,9 @@ def _serialize(self, handler, optional_fields, nullable_fields, null_default_fie
         serialized.pop(k, None)
         optional_nullable = k in optional_fields and k in nullable_fields
         is_set = self.__pydantic_fields_set__.intersection({n}) or k in null_default_fields
-        if val is not None and val != UNSET_SENTINEL:
-            m[k] = val
-        elif val != UNSET_SENTINEL and (
-            k not in optional_fields or (optional_nullable and is_set)
+        # The SDK's two branches, written as one condition.
+        if val != UNSET_SENTINEL and (
+            val is not None or k not in optional_fields or (optional_nullable and is_set)
         ):
             m[k] = val
     return m
@@ -75,7 +73,18 @@ def _serialize(self, handler, optional_fields, nullable_fields, null_default_fie
 
 TrackBalancesType = Union[Literal["boolean", "metered", "credit_system"], str]
 Interval = Union[
-    Literal["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"],
+    Literal[
+        "one_off",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "semi_annual",
+        "year",
+        "multiple",
+    ],
     str,
 ]
 BillingMethod = Union[Literal["prepaid", "usage_based"], str]
@@ -152,9 +161,7 @@ class TrackBalancesBreakdown(SDKBaseModel):
 
     @model_serializer(mode="wrap")
     def serialize_model(self, handler):
-        return _serialize(
-            self, handler, ["id"], ["plan_id", "reset", "price", "expires_at"]
-        )
+        return _serialize(self, handler, ["id"], ["plan_id", "reset", "price", "expires_at"])
 
 
 class TrackBalancesRollover(SDKBaseModel):
@@ -195,6 +202,4 @@ class TrackResponse(SDKBaseModel):
 
     @model_serializer(mode="wrap")
     def serialize_model(self, handler):
-        return _serialize(
-            self, handler, ["entity_id", "event_name", "balances"], ["balance"]
-        )
+        return _serialize(self, handler, ["entity_id", "event_name", "balances"], ["balance"])
