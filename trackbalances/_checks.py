@@ -194,12 +194,17 @@ EMPTY: "FrozenMap" = FrozenMap({})
 
 
 def unknown_keys(
-    data: "Dict[Any, Any]", known: "FrozenSet[str]", path: "Path", errors: "Errors"
+    fields: "Dict[Any, Any]",
+    data: "Mapping[Any, Any]",
+    known: "FrozenSet[str]",
+    path: "Path",
+    errors: "Errors",
 ) -> "FrozenMap":
-    """Takes the keys that are not in ``known`` out of ``data``, returning them frozen."""
+    """Takes the keys that are not in ``known`` out of ``fields``, returning them
+    frozen, in the order of ``data``, the payload."""
     extra: "Dict[str, Any]" = {}
     for key in [key for key in data if key not in known]:
-        value = data.pop(key)
+        value = fields.pop(key)
         if type(key) is not str:
             errors.append((path, "expected string keys, got %s" % describe(key)))
         else:

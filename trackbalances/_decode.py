@@ -88,7 +88,7 @@ def credit_schema(
     ):
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = check.unknown_keys(d, _CREDIT_SCHEMA_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _CREDIT_SCHEMA_KEYS, path, errors)
     return obj
 
 
@@ -118,7 +118,7 @@ def display(
         if plural is not None and type(plural) is not str:
             d["plural"] = field(plural, path, "plural", errors, check.STRING_OR_NULL)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _DISPLAY_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _DISPLAY_KEYS, path, errors)
     return obj
 
 
@@ -175,7 +175,7 @@ def feature(
         known += 1
         d["display"] = display(TrackBalancesDisplay, display_, path + ("display",), errors)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _FEATURE_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _FEATURE_KEYS, path, errors)
     return obj
 
 
@@ -217,7 +217,7 @@ def reset(
                 interval_count, path, "interval_count", errors, check.NUMBER_ANY
             )
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _RESET_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _RESET_KEYS, path, errors)
     return obj
 
 
@@ -245,7 +245,7 @@ def tier(
     if type(amount) is not int and (type(amount) is not float or amount - amount):
         d["amount"] = field(amount, path, "amount", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = check.unknown_keys(d, _TIER_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _TIER_KEYS, path, errors)
     return obj
 
 
@@ -296,7 +296,7 @@ def price(
         known += 1
         d["tiers"] = check.objects(tier, TrackBalancesTier, tiers, path, "tiers", errors)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _PRICE_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _PRICE_KEYS, path, errors)
     return obj
 
 
@@ -359,7 +359,7 @@ def breakdown(
         if type(id) is not str:
             d["id"] = field(id, path, "id", errors, check.STRING)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _BREAKDOWN_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _BREAKDOWN_KEYS, path, errors)
     return obj
 
 
@@ -398,7 +398,7 @@ def rollover(
     if type(expires_at) is not int and (type(expires_at) is not float or expires_at - expires_at):
         d["expires_at"] = field(expires_at, path, "expires_at", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = check.unknown_keys(d, _ROLLOVER_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _ROLLOVER_KEYS, path, errors)
     return obj
 
 
@@ -473,7 +473,7 @@ def track_balances(
             rollover, TrackBalancesRollover, rollovers, path, "rollovers", errors
         )
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _TRACK_BALANCES_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _TRACK_BALANCES_KEYS, path, errors)
     return obj
 
 
@@ -533,7 +533,7 @@ def track_response(
             track_balances, TrackBalances, balances, path, "balances", errors
         )
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, _TRACK_RESPONSE_KEYS, path, errors)
+        d["extra"] = check.unknown_keys(d, data, _TRACK_RESPONSE_KEYS, path, errors)
     return obj
 
 
