@@ -1,78 +1,19 @@
 """The payload shapes of the benchmark."""
 
 import copy
+import json
+import os
+import sys
 
-TYPICAL = {  # the API's own example
-    "feature_id": "messages",
-    "granted": 100,
-    "remaining": 72,
-    "usage": 28,
-    "unlimited": False,
-    "overage_allowed": False,
-    "max_purchase": None,
-    "next_reset_at": 1773851121437,
-    "breakdown": [
-        {
-            "id": "cus_ent_39qmLooixXLAqMywgXywjAz96rV",
-            "plan_id": "pro_plan",
-            "included_grant": 100,
-            "prepaid_grant": 0,
-            "remaining": 72,
-            "usage": 28,
-            "unlimited": False,
-            "reset": {"interval": "month", "resets_at": 1773851121437},
-            "price": None,
-            "expires_at": None,
-        }
-    ],
-}
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
 
+from trackbalances._example import TRACK_RESPONSE  # noqa: E402
+
+TYPICAL = TRACK_RESPONSE["balance"]  # the API's own example
 MINIMAL = {key: value for key, value in TYPICAL.items() if key != "breakdown"}
-
-FULL = {
-    "feature_id": "credits",
-    "feature": {
-        "id": "credits",
-        "name": "Credits",
-        "type": "credit_system",
-        "consumable": True,
-        "archived": False,
-        "event_names": ["chat", "image"],
-        "credit_schema": [
-            {"metered_feature_id": "chat", "credit_cost": 0.5},
-            {"metered_feature_id": "image", "credit_cost": 4},
-        ],
-        "display": {"singular": "credit", "plural": "credits"},
-    },
-    "granted": 1000,
-    "remaining": 250.5,
-    "usage": 749.5,
-    "unlimited": False,
-    "overage_allowed": True,
-    "max_purchase": 5000,
-    "next_reset_at": 1773851121437,
-    "breakdown": [
-        {
-            "id": "cus_ent_1",
-            "plan_id": "pro_plan",
-            "included_grant": 500,
-            "prepaid_grant": 500,
-            "remaining": 250.5,
-            "usage": 749.5,
-            "unlimited": False,
-            "reset": {"interval": "month", "interval_count": 1, "resets_at": 1773851121437},
-            "price": {
-                "billing_units": 100,
-                "billing_method": "usage_based",
-                "max_purchase": 5000,
-                "amount": 9,
-                "tiers": [{"to": 1000, "amount": 9}, {"to": "inf", "amount": 7.5}],
-            },
-            "expires_at": 1776443121437,
-        }
-    ],
-    "rollovers": [{"balance": 12, "expires_at": 1776443121437}],
-}
+with open(os.path.join(os.path.dirname(HERE), "tests", "data", "full_balance.json")) as file:
+    FULL = json.load(file)  # every optional key of every object
 
 
 def breakdown_entry(index):

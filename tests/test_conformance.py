@@ -51,6 +51,11 @@ class ExampleTest(unittest.TestCase):
         self.assertIs(response.balances, tb.ABSENT)
         self.assertEqual(response.to_dict(), payload)
 
+    def test_the_built_in_example_is_the_apis(self):
+        from trackbalances._example import TRACK_RESPONSE
+
+        self.assertEqual(TRACK_RESPONSE, S.load("examples/track_response_0.json"))
+
     def test_examples_inside_the_schemas(self):
         examples = [(tb.TrackBalances, e) for e in S.TRACK_BALANCES["examples"]]
         examples += [(tb.TrackResponse, e) for e in S.TRACK_RESPONSE["examples"]]

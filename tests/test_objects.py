@@ -12,48 +12,8 @@ import trackbalances as tb
 from . import schema as S
 
 EXAMPLE = S.load("examples/track_balances_0.json")
-FULL = {
-    "feature_id": "credits",
-    "feature": {
-        "id": "credits",
-        "name": "Credits",
-        "type": "credit_system",
-        "consumable": True,
-        "archived": False,
-        "event_names": ["chat", "image"],
-        "credit_schema": [{"metered_feature_id": "chat", "credit_cost": 0.5}],
-        "display": {"singular": "credit", "plural": None},
-    },
-    "granted": 1000,
-    "remaining": 250.5,
-    "usage": 749.5,
-    "unlimited": False,
-    "overage_allowed": True,
-    "max_purchase": 5000,
-    "next_reset_at": None,
-    "breakdown": [
-        {
-            "id": "b1",
-            "plan_id": None,
-            "included_grant": 0,
-            "prepaid_grant": 1000,
-            "remaining": 250.5,
-            "usage": 749.5,
-            "unlimited": False,
-            "reset": {"interval": "month", "interval_count": 2, "resets_at": None},
-            "price": {
-                "billing_units": 100,
-                "billing_method": "usage_based",
-                "max_purchase": None,
-                "amount": 9,
-                "tiers": [{"to": 1000, "amount": 9}, {"to": "inf", "amount": 7.5}],
-            },
-            "expires_at": 1773851121437,
-        }
-    ],
-    "rollovers": [{"balance": 12, "expires_at": 1773851121437}],
-    "future_key": {"nested": [1, 2.0, None, "x"], "flag": True},
-}
+# Every key of every object, and one from a newer API version.
+FULL = dict(S.load("full_balance.json"), future_key={"nested": [1, 2.0, None, "x"], "flag": True})
 
 
 class AbsentTest(unittest.TestCase):

@@ -82,6 +82,15 @@ def mapping(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[Any,
     return None
 
 
+def as_dict(
+    decoder: "Decoder[_T]", cls: object, value: "Any", path: "Path", errors: "Errors"
+) -> "Optional[_T]":
+    """The slow path of a decoder given something other than a dict: any other
+    mapping is decoded as a dict; anything else is an error."""
+    pairs = mapping(value, path, errors)
+    return None if pairs is None else decoder(cls, pairs, path, errors)
+
+
 def _as_string(value: "Any") -> "Any":
     if isinstance(value, str):
         return str.__str__(value)

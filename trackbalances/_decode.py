@@ -1,11 +1,11 @@
 """From decoded JSON to models: one hand-written function per class.
 
-Each function copies the input dict, reads every required key at once (a
-missing one sends it round again with ``MISSING`` in its place, so that each
-is reported), tests each value inline, and hands only what fails to the
-shared checks in ``_checks``. The copy, with nested objects decoded in place
-and unknown keys moved to ``extra``, becomes the object's ``__dict__``:
-fields whose key was absent are not stored and read as the class default,
+Each function makes the object first and fills its ``__dict__`` from the
+input dict, reads every required key at once (a missing one sends it round
+again with ``MISSING`` in its place, so that each is reported), tests each
+value inline, and hands only what fails to the shared checks in ``_checks``.
+Nested objects are decoded in place and unknown keys moved to ``extra``.
+Fields whose key was absent are not stored, and read as the class default,
 :data:`ABSENT`.
 """
 
@@ -66,9 +66,7 @@ def credit_schema(
     cls: "Type[TrackBalancesCreditSchema]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(credit_schema, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -100,9 +98,7 @@ def display(
     cls: "Type[TrackBalancesDisplay]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesDisplay]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(display, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -130,9 +126,7 @@ def feature(
     cls: "Type[TrackBalancesFeature]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesFeature]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(feature, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -189,9 +183,7 @@ def reset(
     cls: "Type[TrackBalancesReset]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesReset]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(reset, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -229,9 +221,7 @@ def tier(
     cls: "Type[TrackBalancesTier]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesTier]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(tier, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -257,9 +247,7 @@ def price(
     cls: "Type[TrackBalancesPrice]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesPrice]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(price, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -308,9 +296,7 @@ def breakdown(
     cls: "Type[TrackBalancesBreakdown]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesBreakdown]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(breakdown, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -382,9 +368,7 @@ def rollover(
     cls: "Type[TrackBalancesRollover]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalancesRollover]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(rollover, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -410,9 +394,7 @@ def track_balances(
     cls: "Type[TrackBalances]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackBalances]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(track_balances, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
@@ -495,9 +477,7 @@ def track_response(
     cls: "Type[TrackResponse]", data: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[TrackResponse]":
     if type(data) is not dict:
-        data = check.mapping(data, path, errors)
-        if data is None:
-            return None
+        return check.as_dict(track_response, cls, data, path, errors)
     obj = _new(cls)
     d = obj.__dict__
     d.update(data)
