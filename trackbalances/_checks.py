@@ -1,11 +1,10 @@
 """The checks that every decoder shares, written once.
 
 Each decoder in ``_decode`` tests its fields inline with the cheapest test
-that passes valid JSON data (``type(v) is str``, ``type(v) not in NUMBER or
-v - v``); only a value that fails it comes here, to be accepted after all (a
-subclass of ``str``, ``int`` or ``float``, turned into the exact type) or
-recorded as an error at its path. Errors are collected in a list so that one
-``ValidationError`` can report all of them.
+that passes valid JSON data; only a value that fails it comes here, to be
+accepted after all (a subclass of ``str``, ``int`` or ``float``, turned into
+the exact type) or recorded as an error at its path. Errors are collected in a
+list so that one ``ValidationError`` can report all of them.
 """
 
 # This module reads untyped JSON data and narrows it with ``type(x) is list``,
@@ -39,10 +38,6 @@ if TYPE_CHECKING:
     _T = TypeVar("_T")
     Decoder = Callable[[Any, object, Path, Errors], _T]
 
-NUMBER = frozenset((int, float))
-"""The types of a JSON number. ``v - v`` is 0 for a finite one, and NaN
-(which is true) for NaN and the infinities, which JSON cannot carry."""
-
 MAX_DEPTH = 200
 """How deep the value of an unknown key may nest; deeper is an error rather
 than a RecursionError."""
@@ -56,7 +51,7 @@ class _Missing:
 
 
 MISSING = _Missing()
-_BAD = _Missing()
+_BAD = _Missing()  # what a conversion below returns for a value it cannot accept
 
 
 def with_missing(data: "Dict[str, Any]", required: "Tuple[str, ...]") -> "Dict[str, Any]":

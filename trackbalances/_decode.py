@@ -7,6 +7,11 @@ value inline, and hands only what fails to the shared checks in ``_checks``.
 Nested objects are decoded in place and unknown keys moved to ``extra``.
 Fields whose key was absent are not stored, and read as the class default,
 :data:`ABSENT`.
+
+The inline tests: ``type(v) is str``, ``type(v) is bool``, and for a number
+``type(v) is not int and (type(v) is not float or v - v)``: ``v - v`` is 0.0
+(false) for a finite float, and NaN (true) for NaN and the infinities, which
+JSON cannot carry. Exact types, since ``bool`` is a subclass of ``int``.
 """
 
 # This module reads untyped JSON data and narrows it with ``type(x) is list``,
@@ -37,8 +42,6 @@ if TYPE_CHECKING:
 
     _M = TypeVar("_M")
 
-NUMBER = check.NUMBER
-MISSING = check.MISSING
 field = check.field
 if TYPE_CHECKING:
 
