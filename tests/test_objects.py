@@ -46,8 +46,20 @@ class ObjectTest(unittest.TestCase):
         self.assertEqual(self.balance.breakdown[0].price.tiers[1].to, "inf")
 
     def test_frozen(self):
-        with self.assertRaises(dataclasses.FrozenInstanceError):
+        self.assertTrue(dataclasses.is_dataclass(self.balance))
+        self.assertIs(tb.TrackBalances.__dataclass_params__.frozen, True)
+        with self.assertRaisesRegex(
+            dataclasses.FrozenInstanceError, "cannot assign to field 'granted'"
+        ):
             self.balance.granted = 5
+        with self.assertRaisesRegex(
+            dataclasses.FrozenInstanceError, "cannot assign to field 'other'"
+        ):
+            self.balance.other = 5
+        with self.assertRaisesRegex(dataclasses.FrozenInstanceError, "cannot delete field 'usage'"):
+            del self.balance.usage
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            del self.balance.other
         with self.assertRaises(dataclasses.FrozenInstanceError):
             self.balance.breakdown[0].reset.interval = "day"
         with self.assertRaises(TypeError):
@@ -148,6 +160,30 @@ class ObjectTest(unittest.TestCase):
         self.assertEqual(balance.extra, {})
         self.assertEqual(tb.TrackBalances.from_dict(balance.to_dict()), balance)
         self.assertEqual(dataclasses.replace(balance, granted=2).to_dict()["granted"], 2)
+
+    def test_subclasses_follow_frozen_dataclass_rules(self):
+        class Plain(tb.TrackBalancesTier):
+            pass
+
+        plain = Plain.from_dict({"to": 1, "amount": 2})
+        plain.note = "set"  # a non-field attribute of a subclass, as with @dataclass(frozen=True)
+        del plain.note
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            plain.amount = 3
+
+        @dataclasses.dataclass(frozen=True)
+        class Priced(tb.TrackBalancesTier):
+            currency: str = "usd"
+
+        priced = Priced(1, 2, currency="eur")
+        self.assertEqual((priced.to, priced.amount, priced.currency), (1, 2, "eur"))
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            priced.currency = "usd"
+        with self.assertRaises(TypeError):
+
+            @dataclasses.dataclass
+            class Thawed(tb.TrackBalancesTier):
+                pass
 
     def test_from_dict_returns_the_class_it_is_called_on(self):
         class MyBalance(tb.TrackBalances):

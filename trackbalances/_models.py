@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Literal,
         Mapping,
         Optional,
+        Set,
         Tuple,
         Type,
         TypeVar,
@@ -89,6 +90,9 @@ class BillingMethod:
     USAGE_BASED: "Final" = "usage_based"
 
 
+_FROZEN: "Set[type]" = set()  # the models themselves, not their subclasses
+
+
 class _Model:
     """What every model shares: construction, comparison, the four conversions, ``repr``.
 
@@ -130,6 +134,18 @@ class _Model:
                     "%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing))
                 )
         object.__setattr__(self, "__dict__", {name: values[name] for name in names})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # What @dataclass(frozen=True) writes, once for all: fields can never be
+        # set, other attributes only on a subclass.
+        if type(self) in _FROZEN or name in self.__dataclass_fields__:
+            raise dataclasses.FrozenInstanceError("cannot assign to field %r" % name)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if type(self) in _FROZEN or name in self.__dataclass_fields__:
+            raise dataclasses.FrozenInstanceError("cannot delete field %r" % name)
+        object.__delattr__(self, name)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -204,8 +220,11 @@ if TYPE_CHECKING:
 else:
 
     def _model(cls):
-        """A frozen dataclass whose __init__, __eq__ and __hash__ come from ``_Model``."""
-        cls = dataclasses.dataclass(frozen=True, init=False, eq=False, repr=False)(cls)
+        """A frozen dataclass whose __init__, __eq__, __hash__, __setattr__ and
+        __delattr__ come from ``_Model``."""
+        cls = dataclasses.dataclass(init=False, eq=False, repr=False)(cls)
+        cls.__dataclass_params__.frozen = True  # as @dataclass(frozen=True) would say
+        _FROZEN.add(cls)
         cls._defaults = {
             name: field.default
             for name, field in cls.__dataclass_fields__.items()
