@@ -1,8 +1,8 @@
 """From models back to plain JSON data: one hand-written function per class.
 
-Required keys are written as they are, optional ones only when not
-:data:`ABSENT`, nested models by their own function, tuples as lists, and the
-unknown keys of ``extra`` last, thawed back into dicts and lists.
+Each starts from ``fields(obj)``, the object's keys and values as a new dict,
+and turns what it holds of nested models into dicts by their own functions,
+and tuples into lists.
 """
 
 # ``thaw`` walks the untyped values of unknown keys; see the same note in _checks.
@@ -11,7 +11,6 @@ unknown keys of ``extra`` last, thawed back into dicts and lists.
 from collections.abc import Mapping
 
 from ._absent import ABSENT
-from ._checks import EMPTY
 from ._models import (
     TrackBalances,
     TrackBalancesBreakdown,
@@ -23,6 +22,7 @@ from ._models import (
     TrackBalancesRollover,
     TrackBalancesTier,
     TrackResponse,
+    models,
 )
 
 TYPE_CHECKING = False
@@ -53,130 +53,100 @@ def thaw(value: "Any") -> "Any":
     return value
 
 
-def _add_extra(d: "Dict[str, Any]", extra: "Mapping[str, Any]") -> "Dict[str, Any]":
-    for key, value in extra.items():
+def fields(obj: "Any") -> "Dict[str, Any]":
+    """The fields of ``obj`` by their keys, as a new dict, without the absent ones.
+
+    A model that ``from_dict`` built keeps exactly the payload's known keys in
+    its ``__dict__``: a copy of it is the answer. One
+    built by hand (which stores ABSENT and ``extra`` too), one with unknown keys,
+    or a subclass's (which may keep other attributes there) is read field by
+    field, its unknown keys last.
+    """
+    d: "Dict[str, Any]" = obj.__dict__.copy()
+    if "extra" not in d and type(obj) in models:
+        return d
+    d = {}
+    for name in obj.__dataclass_fields__:
+        value = getattr(obj, name)
+        if name != "extra" and value is not ABSENT:
+            d[name] = value
+    for key, value in obj.extra.items():
         d[key] = thaw(value)
     return d
 
 
 @encodes(TrackBalancesCreditSchema)
 def credit_schema(obj: TrackBalancesCreditSchema) -> "Dict[str, Any]":
-    d = {"metered_feature_id": obj.metered_feature_id, "credit_cost": obj.credit_cost}
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    return fields(obj)
 
 
 @encodes(TrackBalancesDisplay)
 def display(obj: TrackBalancesDisplay) -> "Dict[str, Any]":
-    d = {}
-    if obj.singular is not ABSENT:
-        d["singular"] = obj.singular
-    if obj.plural is not ABSENT:
-        d["plural"] = obj.plural
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    return fields(obj)
 
 
 @encodes(TrackBalancesFeature)
 def feature(obj: TrackBalancesFeature) -> "Dict[str, Any]":
-    d: "Dict[str, Any]" = {
-        "id": obj.id,
-        "name": obj.name,
-        "type": obj.type,
-        "consumable": obj.consumable,
-        "archived": obj.archived,
-    }
-    if obj.event_names is not ABSENT:
-        d["event_names"] = list(obj.event_names)
-    if obj.credit_schema is not ABSENT:
-        d["credit_schema"] = [credit_schema(item) for item in obj.credit_schema]
-    if obj.display is not ABSENT:
-        d["display"] = display(obj.display)
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    d = fields(obj)
+    if "event_names" in d:
+        d["event_names"] = list(d["event_names"])
+    if "credit_schema" in d:
+        d["credit_schema"] = [credit_schema(item) for item in d["credit_schema"]]
+    if "display" in d:
+        d["display"] = display(d["display"])
+    return d
 
 
 @encodes(TrackBalancesReset)
 def reset(obj: TrackBalancesReset) -> "Dict[str, Any]":
-    d = {"interval": obj.interval, "resets_at": obj.resets_at}
-    if obj.interval_count is not ABSENT:
-        d["interval_count"] = obj.interval_count
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    return fields(obj)
 
 
 @encodes(TrackBalancesTier)
 def tier(obj: TrackBalancesTier) -> "Dict[str, Any]":
-    d = {"to": obj.to, "amount": obj.amount}
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    return fields(obj)
 
 
 @encodes(TrackBalancesPrice)
 def price(obj: TrackBalancesPrice) -> "Dict[str, Any]":
-    d: "Dict[str, Any]" = {
-        "billing_units": obj.billing_units,
-        "billing_method": obj.billing_method,
-        "max_purchase": obj.max_purchase,
-    }
-    if obj.amount is not ABSENT:
-        d["amount"] = obj.amount
-    if obj.tiers is not ABSENT:
-        d["tiers"] = [tier(item) for item in obj.tiers]
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    d = fields(obj)
+    if "tiers" in d:
+        d["tiers"] = [tier(item) for item in d["tiers"]]
+    return d
 
 
 @encodes(TrackBalancesBreakdown)
 def breakdown(obj: TrackBalancesBreakdown) -> "Dict[str, Any]":
-    d = {
-        "plan_id": obj.plan_id,
-        "included_grant": obj.included_grant,
-        "prepaid_grant": obj.prepaid_grant,
-        "remaining": obj.remaining,
-        "usage": obj.usage,
-        "unlimited": obj.unlimited,
-        "reset": None if obj.reset is None else reset(obj.reset),
-        "price": None if obj.price is None else price(obj.price),
-        "expires_at": obj.expires_at,
-    }
-    if obj.id is not ABSENT:
-        d["id"] = obj.id
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    d = fields(obj)
+    if d["reset"] is not None:
+        d["reset"] = reset(d["reset"])
+    if d["price"] is not None:
+        d["price"] = price(d["price"])
+    return d
 
 
 @encodes(TrackBalancesRollover)
 def rollover(obj: TrackBalancesRollover) -> "Dict[str, Any]":
-    d = {"balance": obj.balance, "expires_at": obj.expires_at}
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    return fields(obj)
 
 
 @encodes(TrackBalances)
 def track_balances(obj: TrackBalances) -> "Dict[str, Any]":
-    d: "Dict[str, Any]" = {
-        "feature_id": obj.feature_id,
-        "granted": obj.granted,
-        "remaining": obj.remaining,
-        "usage": obj.usage,
-        "unlimited": obj.unlimited,
-        "overage_allowed": obj.overage_allowed,
-        "max_purchase": obj.max_purchase,
-        "next_reset_at": obj.next_reset_at,
-    }
-    if obj.feature is not ABSENT:
-        d["feature"] = feature(obj.feature)
-    if obj.breakdown is not ABSENT:
-        d["breakdown"] = [breakdown(item) for item in obj.breakdown]
-    if obj.rollovers is not ABSENT:
-        d["rollovers"] = [rollover(item) for item in obj.rollovers]
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    d = fields(obj)
+    if "feature" in d:
+        d["feature"] = feature(d["feature"])
+    if "breakdown" in d:
+        d["breakdown"] = [breakdown(item) for item in d["breakdown"]]
+    if "rollovers" in d:
+        d["rollovers"] = [rollover(item) for item in d["rollovers"]]
+    return d
 
 
 @encodes(TrackResponse)
 def track_response(obj: TrackResponse) -> "Dict[str, Any]":
-    d: "Dict[str, Any]" = {
-        "customer_id": obj.customer_id,
-        "value": obj.value,
-        "balance": None if obj.balance is None else track_balances(obj.balance),
-    }
-    if obj.entity_id is not ABSENT:
-        d["entity_id"] = obj.entity_id
-    if obj.event_name is not ABSENT:
-        d["event_name"] = obj.event_name
-    if obj.balances is not ABSENT:
-        d["balances"] = {key: track_balances(value) for key, value in obj.balances.items()}
-    return d if obj.extra is EMPTY else _add_extra(d, obj.extra)
+    d = fields(obj)
+    if d["balance"] is not None:
+        d["balance"] = track_balances(d["balance"])
+    if "balances" in d:
+        d["balances"] = {key: track_balances(value) for key, value in d["balances"].items()}
+    return d

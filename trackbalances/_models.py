@@ -90,15 +90,18 @@ class BillingMethod:
     USAGE_BASED: "Final" = "usage_based"
 
 
-_FROZEN: "Set[type]" = set()  # the models themselves, not their subclasses
+models: "Set[type]" = set()
+"""The model classes themselves, not their subclasses."""
 
 
 class _Model:
-    """What every model shares: construction, comparison, the four conversions, ``repr``.
+    """What every model shares: construction, immutability, comparison, the four
+    conversions and ``repr``.
 
-    ``@dataclass`` would write ``__init__``, ``__eq__`` and ``__hash__`` as source
-    for every class and ``exec()`` each one, which alone costs more than twice the
-    rest of the import; they are written once here instead (see ``_model``).
+    ``@dataclass(frozen=True)`` would write ``__init__``, ``__setattr__``,
+    ``__delattr__``, ``__eq__`` and ``__hash__`` as source for every class and
+    ``exec()`` each one, which costs three times the rest of the import; they
+    are written once here instead, with the same behaviour (see ``_model``).
     """
 
     __slots__ = ()
@@ -138,12 +141,12 @@ class _Model:
     def __setattr__(self, name: str, value: object) -> None:
         # What @dataclass(frozen=True) writes, once for all: fields can never be
         # set, other attributes only on a subclass.
-        if type(self) in _FROZEN or name in self.__dataclass_fields__:
+        if type(self) in models or name in self.__dataclass_fields__:
             raise dataclasses.FrozenInstanceError("cannot assign to field %r" % name)
         object.__setattr__(self, name, value)
 
     def __delattr__(self, name: str) -> None:
-        if type(self) in _FROZEN or name in self.__dataclass_fields__:
+        if type(self) in models or name in self.__dataclass_fields__:
             raise dataclasses.FrozenInstanceError("cannot delete field %r" % name)
         object.__delattr__(self, name)
 
@@ -224,7 +227,7 @@ else:
         __delattr__ come from ``_Model``."""
         cls = dataclasses.dataclass(init=False, eq=False, repr=False)(cls)
         cls.__dataclass_params__.frozen = True  # as @dataclass(frozen=True) would say
-        _FROZEN.add(cls)
+        models.add(cls)
         cls._defaults = {
             name: field.default
             for name, field in cls.__dataclass_fields__.items()
