@@ -207,6 +207,7 @@ if TYPE_CHECKING:
 
 
 def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
+    """An epoch-millisecond timestamp as an aware UTC datetime; None for None."""
     if milliseconds is None:
         return None
     from datetime import datetime, timedelta, timezone  # not imported with the package
