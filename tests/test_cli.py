@@ -24,11 +24,13 @@ messages                  100        28        72 limited   2026-03-18 16:25:21
 """
 FULL_TABLE = """\
 FEATURE               GRANTED     USAGE REMAINING MODE      NEXT RESET (UTC)
-credits (Credits)        1000     749.5     250.5 overage   no reset
-  standalone: included 0, prepaid 1000, usage 749.5, remaining 250.5
-    resets every 2 x month
+credits (Credits)        1000     749.5     250.5 overage   2026-04-18 16:25:21
+  plan pro_plan: included 400, prepaid 0, usage 400, remaining 0
+    resets every 2 x month, next 2026-04-18 16:25:21 UTC
     price 9 per 100 units, usage_based, tiers: 9 up to 1000, 7.5 above
-    expires 2026-03-18 16:25:21 UTC
+    never expires
+  standalone: included 0, prepaid 600, usage 349.5, remaining 250.5
+    no reset; no price; expires 2026-03-18 16:25:21 UTC
   rollover: 12, expires 2026-03-18 16:25:21 UTC
 """
 

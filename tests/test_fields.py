@@ -8,8 +8,11 @@ import trackbalances as tb
 
 from . import schema as S
 
-# The field table of the spec: (required, nullable) for each key, as the
-# spec's README gives it.
+# The field table that the package reads: (required, nullable) for each key.
+# It is the spec's (API 2.1.0) with what API 2.5.0 adds: a key is required only
+# where both versions require it (so a rollover's ``granted`` is optional), and
+# a credit schema item or dimension needs ``credit_cost``, or ``tiers`` and
+# ``tier_behavior``, so each of the three is optional on its own.
 TABLE = {
     "TrackResponse": {
         "customer_id": (True, False),
@@ -18,6 +21,7 @@ TABLE = {
         "entity_id": (False, False),
         "event_name": (False, False),
         "balances": (False, False),
+        "deductions": (False, False),
     },
     "TrackBalances": {
         "feature_id": (True, False),
@@ -31,6 +35,8 @@ TABLE = {
         "next_reset_at": (True, True),
         "breakdown": (False, False),
         "rollovers": (False, False),
+        "allocated": (False, False),
+        "unallocated": (False, False),
     },
     "TrackBalancesFeature": {
         "id": (True, False),
@@ -38,13 +44,36 @@ TABLE = {
         "type": (True, False),
         "consumable": (True, False),
         "archived": (True, False),
+        "combine": (False, False),
         "event_names": (False, False),
         "credit_schema": (False, False),
+        "model_markups": (False, True),
+        "default_markup": (False, False),
+        "provider_markups": (False, True),
         "display": (False, False),
+        "processors": (False, False),
     },
     "TrackBalancesCreditSchema": {
         "metered_feature_id": (True, False),
-        "credit_cost": (True, False),
+        "credit_cost": (False, False),
+        "tiers": (False, False),
+        "tier_behavior": (False, False),
+        "billing_units": (False, False),
+        "dimensions": (False, False),
+        "multipliers": (False, False),
+    },
+    "TrackBalancesCreditTier": {"to": (True, False), "credit_cost": (True, False)},
+    "TrackBalancesDimension": {
+        "match": (True, False),
+        "credit_cost": (False, False),
+        "tiers": (False, False),
+        "tier_behavior": (False, False),
+        "priority": (False, False),
+    },
+    "TrackBalancesMultiplier": {
+        "match": (True, False),
+        "factor": (False, False),
+        "add": (False, False),
     },
     "TrackBalancesDisplay": {"singular": (False, True), "plural": (False, True)},
     "TrackBalancesBreakdown": {
@@ -58,6 +87,8 @@ TABLE = {
         "reset": (True, True),
         "price": (True, True),
         "expires_at": (True, True),
+        "source": (False, False),
+        "allocation": (False, True),
     },
     "TrackBalancesReset": {
         "interval": (True, False),
@@ -70,9 +101,26 @@ TABLE = {
         "max_purchase": (True, True),
         "amount": (False, False),
         "tiers": (False, False),
+        "tier_behavior": (False, False),
     },
-    "TrackBalancesTier": {"to": (True, False), "amount": (True, False)},
-    "TrackBalancesRollover": {"balance": (True, False), "expires_at": (True, False)},
+    "TrackBalancesTier": {
+        "to": (True, False),
+        "amount": (True, False),
+        "flat_amount": (False, True),
+    },
+    "TrackBalancesAllocation": {"amount": (True, False)},
+    "TrackBalancesRollover": {
+        "granted": (False, False),
+        "balance": (True, False),
+        "expires_at": (True, False),
+    },
+    "TrackDeduction": {
+        "balance_id": (True, False),
+        "feature_id": (True, False),
+        "plan_id": (True, True),
+        "reset": (True, True),
+        "value": (True, False),
+    },
 }
 
 

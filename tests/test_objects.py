@@ -225,9 +225,9 @@ class ConstructionTest(unittest.TestCase):
         tier = tb.TrackBalancesTier(5, 2)
         self.assertEqual((tier.to, tier.amount, tier.extra), (5, 2, {}))
         with self.assertRaisesRegex(
-            TypeError, r"TrackBalancesTier\(\) takes at most 3 arguments \(4 given\)"
+            TypeError, r"TrackBalancesTier\(\) takes at most 4 arguments \(5 given\)"
         ):
-            tb.TrackBalancesTier(1, 2, {}, 4)
+            tb.TrackBalancesTier(1, 2, None, {}, 4)
         with self.assertRaisesRegex(TypeError, "unexpected keyword argument 'too'"):
             tb.TrackBalancesTier(to=1, amount=2, too=3)
         with self.assertRaisesRegex(TypeError, "multiple values for argument 'to'"):

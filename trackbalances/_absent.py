@@ -4,7 +4,7 @@ import enum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final
+    from typing import Final, Literal
 
 
 class AbsentType(enum.Enum):
@@ -17,7 +17,7 @@ class AbsentType(enum.Enum):
 
     ABSENT = "ABSENT"
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> "Literal[False]":
         return False
 
     def __repr__(self) -> str:

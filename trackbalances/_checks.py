@@ -15,7 +15,7 @@ list so that one ``ValidationError`` can report all of them.
 from collections.abc import Mapping
 
 from ._errors import describe
-from ._frozen import FrozenMap
+from ._frozen import EMPTY, Extra, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -113,6 +113,11 @@ def _as_number_or_inf(value: "Any") -> object:
     return _as_number(value)
 
 
+def _as_integer(value: "Any") -> object:
+    number = _as_number(value)
+    return number if number is _BAD or number % 1 == 0 else _BAD  # type: ignore[operator]
+
+
 def _never(value: "Any") -> object:
     # bool cannot be subclassed, so the inline test has already seen every bool.
     return _BAD
@@ -124,6 +129,7 @@ NUMBER_ANY = ("a number", _as_number)
 NUMBER_OR_NULL = ("a number or null", _as_number)
 NON_NEGATIVE = ("a number >= 0", _as_non_negative)
 NUMBER_OR_INF = ('a number or "inf"', _as_number_or_inf)
+INTEGER = ("an integer", _as_integer)
 BOOLEAN = ("a boolean", _never)
 
 
@@ -141,6 +147,19 @@ def field(
         _error(value, path + (key,), errors, expected)
         return value
     return converted
+
+
+def flat_or_tiered(data: "Mapping[str, Any]", path: "Path", errors: "Errors") -> None:
+    """Reports a rate that has neither a ``credit_cost`` nor both ``tiers`` and
+    ``tier_behavior``: each key it lacks, at the key's own path."""
+    if "tiers" in data or "tier_behavior" in data:
+        for key in ("tiers", "tier_behavior"):
+            if key not in data:
+                errors.append((path + (key,), "required key missing (a tiered rate has both)"))
+    else:
+        errors.append(
+            (path + ("credit_cost",), "required key missing (or tiers and tier_behavior)")
+        )
 
 
 def objects(
@@ -176,25 +195,79 @@ def strings(value: "Any", path: "Path", key: str, errors: "Errors") -> "Tuple[st
 
 
 def object_map(
-    decoder: "Decoder[_T]", cls: object, value: "Any", path: "Path", key: str, errors: "Errors"
+    decoder: "Decoder[_T]",
+    cls: object,
+    value: "Any",
+    path: "Path",
+    key: str,
+    errors: "Errors",
+    nullable: bool = False,
 ) -> "FrozenMap":
-    """A map of string keys to objects, each decoded by ``decoder`` into ``cls``."""
+    """A map of string keys to objects, each decoded by ``decoder`` into ``cls``
+    (or null, where ``nullable``)."""
     path = path + (key,)
     pairs: "Optional[Dict[Any, Any]]" = (
         value if type(value) is dict else mapping(value, path, errors)
     )
     if pairs is None:
         return EMPTY
-    decoded: "Dict[str, _T]" = {}
+    decoded: "Dict[str, Optional[_T]]" = {}
     for name, item in pairs.items():
         if type(name) is not str:
             errors.append((path, "expected string keys, got %s" % describe(name)))
             continue
-        decoded[name] = decoder(cls, item, path + (name,), errors)
-    return FrozenMap(decoded)
+        if item is None and nullable:
+            decoded[name] = None
+        else:
+            decoded[name] = decoder(cls, item, path + (name,), errors)
+    return frozen_or_empty(decoded)
 
 
-EMPTY: "FrozenMap" = FrozenMap({})
+def string_map(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
+    """A map of string keys to strings."""
+    path = path + (key,)
+    pairs: "Optional[Dict[Any, Any]]" = (
+        value if type(value) is dict else mapping(value, path, errors)
+    )
+    if pairs is None:
+        return EMPTY
+    checked: "Dict[str, Any]" = {}
+    for name, item in pairs.items():
+        if type(name) is not str:
+            errors.append((path, "expected string keys, got %s" % describe(name)))
+        elif type(item) is str:
+            checked[name] = item
+        else:
+            checked[name] = field(item, path, name, errors, STRING)
+    return frozen_or_empty(checked)
+
+
+def json_object(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
+    """An object carried as a read-only JSON value, its content unchecked."""
+    if not isinstance(value, Mapping):
+        _error(value, path + (key,), errors, "an object")
+        return EMPTY
+    frozen: "Any" = freeze(value, path + (key,), errors, 0)
+    return frozen
+
+
+def json_object_map(
+    value: "Any", path: "Path", key: str, errors: "Errors", nullable: bool = False
+) -> "Optional[FrozenMap]":
+    """An object whose values are objects, carried as a read-only JSON value:
+    only that outer shape is checked (and null, where ``nullable``)."""
+    if value is None and nullable:
+        return None
+    path = path + (key,)
+    if not isinstance(value, Mapping):
+        _error(value, path, errors, "an object or null" if nullable else "an object")
+        return EMPTY
+    pairs: "Mapping[Any, Any]" = value
+    for name, item in pairs.items():
+        if type(name) is str and not isinstance(item, Mapping):
+            _error(item, path + (name,), errors, "an object")
+    frozen: "Any" = freeze(value, path, errors, 0)
+    return frozen
 
 
 def unknown_keys(
@@ -205,7 +278,7 @@ def unknown_keys(
     errors: "Errors",
 ) -> "FrozenMap":
     """Takes the keys that are not in ``known`` out of ``fields``, returning them
-    frozen, in the order of ``data``, the payload."""
+    frozen, with the order of all the keys of ``data``, the payload."""
     extra: "Dict[str, Any]" = {}
     for key in [key for key in data if key not in known]:
         value = fields.pop(key)
@@ -213,7 +286,7 @@ def unknown_keys(
             errors.append((path, "expected string keys, got %s" % describe(key)))
         else:
             extra[key] = freeze(value, path + (key,), errors, 0)
-    return FrozenMap(extra) if extra else EMPTY
+    return Extra(extra, tuple(data)) if extra else EMPTY
 
 
 def freeze(value: "Any", path: "Path", errors: "Errors", depth: int) -> object:
@@ -239,7 +312,7 @@ def freeze(value: "Any", path: "Path", errors: "Errors", depth: int) -> object:
                 frozen[key] = freeze(item, path + (key,), errors, depth + 1)
             else:
                 errors.append((path, "expected string keys, got %s" % describe(key)))
-        return FrozenMap(frozen)
+        return frozen_or_empty(frozen)
     for convert in (_as_string, _as_number):
         converted = convert(value)
         if converted is not _BAD:

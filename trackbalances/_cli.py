@@ -8,7 +8,8 @@ from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple, Union, 
 from . import _json, _table
 from ._errors import ErrorDetail, ValidationError
 from ._example import TRACK_RESPONSE
-from ._models import TrackBalances, TrackResponse
+from ._balance import TrackBalances
+from ._response import TrackResponse
 
 Parsed = Union[TrackBalances, TrackResponse, Dict[str, TrackBalances]]
 
@@ -31,10 +32,13 @@ examples:
   curl ... | python -m trackbalances -           standard input
   python -m trackbalances --check *.json         validate only: silent when valid
   python -m trackbalances --json in.json | jq .  the validated payload as JSON
+  python -m trackbalances --strict --check *.json  also fail on what is newer
+                                                 than API 2.5.0
 
 exit status:
   0  every input is valid
-  1  an input does not match the schema; each problem is listed on standard
+  1  an input does not match the schema (or, with --strict, holds a key or an
+     enum value newer than API 2.5.0); each problem is listed on standard
      error as FILE: path: message
   2  usage problem, or an input that cannot be read: missing or unreadable
      file, not UTF-8, not JSON (with its line and column)
@@ -65,6 +69,12 @@ def build_parser() -> "argparse.ArgumentParser":
     )
     parser.add_argument(
         "--example", action="store_true", help="run on the API's example response (built in)"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also report unknown keys and unknown enum values (newer than API 2.5.0) as"
+        " problems",
     )
     return parser
 
@@ -104,6 +114,13 @@ def main(argv: "Optional[Sequence[str]]" = None) -> int:
                 print("%s: %s" % (label, detail), file=sys.stderr)
             status = max(status, INVALID)
             continue
+        if args.strict:
+            newer = unrecognized(parsed)
+            for detail in newer:
+                print("%s: %s" % (label, detail), file=sys.stderr)
+            if newer:
+                status = max(status, INVALID)
+                continue
         if args.check:
             continue
         if args.json:
@@ -184,6 +201,16 @@ def parse(data: "Any", kind: str) -> "Parsed":
     if errors:
         raise ValidationError(errors)
     return found
+
+
+def unrecognized(parsed: "Parsed") -> "List[ErrorDetail]":
+    if isinstance(parsed, dict):
+        return [
+            ErrorDetail((key,) + detail.path, detail.message)
+            for key, balance in parsed.items()
+            for detail in balance.unrecognized()
+        ]
+    return list(parsed.unrecognized())
 
 
 def to_dict(parsed: "Parsed") -> "Dict[str, Any]":

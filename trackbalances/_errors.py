@@ -1,42 +1,29 @@
 """``ValidationError``: every problem of a payload, each at its path."""
 
+from collections import namedtuple
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterable, List, NamedTuple, Tuple, Union
 
     Path = Tuple[Union[str, int], ...]
 
-    class ErrorDetail(NamedTuple):
-        """One problem: ``path``, where it is (keys and list indexes), and ``message``."""
-
+    class _ErrorDetail(NamedTuple):
         path: Path
         message: str
 
 else:
+    _ErrorDetail = namedtuple("ErrorDetail", ("path", "message"))
 
-    class ErrorDetail(tuple):
-        """One problem: ``path``, where it is (a tuple of keys and list indexes), and ``message``.
 
-        A hand-made named tuple: ``collections.namedtuple`` would cost more
-        import time than the rest of this module.
-        """
+class ErrorDetail(_ErrorDetail):
+    """One problem: ``path``, where it is (a tuple of keys and list indexes), and
+    ``message``, what it is. ``str()`` gives ``path: message``."""
 
-        __slots__ = ()
+    __slots__ = ()
 
-        def __new__(cls, path, message):
-            return tuple.__new__(cls, (path, message))
-
-        path = property(lambda self: self[0], doc="Where the problem is: keys and list indexes.")
-        message = property(lambda self: self[1], doc="What the problem is.")
-
-        def __repr__(self):
-            return "ErrorDetail(path=%r, message=%r)" % self
-
-        def __reduce__(self):
-            return (type(self), tuple(self))
-
-        def __str__(self):
-            return format_path(self[0]) + ": " + self[1] if self[0] else self[1]
+    def __str__(self) -> str:
+        return format_path(self.path) + ": " + self.message if self.path else self.message
 
 
 class ValidationError(ValueError):

@@ -1,4 +1,4 @@
-"""``FrozenMap``: the read-only, hashable map of ``extra`` and ``balances``."""
+"""``FrozenMap``: the read-only, hashable map of maps in a payload and of ``extra``."""
 
 from collections.abc import Mapping
 
@@ -20,9 +20,17 @@ class FrozenMap(_MappingBase):
     """
 
     __slots__ = ("_data",)
+    _data: "Dict[str, Any]"
 
-    def __init__(self, data: "Dict[str, Any]") -> None:
-        self._data = data  # a dict of the caller's own, not to be changed after
+    def __new__(cls, data: "Dict[str, Any]") -> "FrozenMap":
+        self = object.__new__(cls)
+        object.__setattr__(self, "_data", data)  # a dict of its own, never changed after
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a %s cannot be changed" % type(self).__name__)
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
 
     def __getitem__(self, key: str) -> "Any":
         return self._data[key]
@@ -61,4 +69,32 @@ class FrozenMap(_MappingBase):
         return repr(self._data)
 
     def __reduce__(self) -> "Tuple[Any, ...]":
-        return (type(self), (self._data,))
+        return (type(self), (dict(self._data),))
+
+
+class Extra(FrozenMap):
+    """The ``extra`` of an object read from a payload: its unknown keys, and the
+    order of all its keys as sent, so that ``to_dict()`` puts each unknown key
+    back in its place."""
+
+    __slots__ = ("keys_as_sent",)
+    keys_as_sent: "Tuple[str, ...]"
+
+    def __new__(cls, data: "Dict[str, Any]", keys_as_sent: "Tuple[str, ...]" = ()) -> "Extra":
+        self = object.__new__(cls)
+        object.__setattr__(self, "_data", data)
+        object.__setattr__(self, "keys_as_sent", keys_as_sent)
+        return self
+
+    def __reduce__(self) -> "Tuple[Any, ...]":
+        return (type(self), (dict(self._data), self.keys_as_sent))
+
+
+EMPTY = FrozenMap({})
+"""The ``extra`` of an object without unknown keys (one object, shared)."""
+
+
+def frozen_or_empty(data: "Dict[str, Any]") -> "FrozenMap":
+    """``data`` as a FrozenMap (the shared EMPTY for an empty one)."""
+    return FrozenMap(data) if data else EMPTY
+

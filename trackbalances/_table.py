@@ -5,19 +5,17 @@ them, times as UTC date-times, and lines fit in 80 columns."""
 import textwrap
 
 from ._absent import ABSENT
-from ._models import utc_datetime
+from ._model import utc_datetime
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import List, Mapping, Optional, Union
 
-    from ._models import (
-        Number,
-        TrackBalances,
-        TrackBalancesBreakdown,
-        TrackBalancesPrice,
-        TrackResponse,
-    )
+    from ._balance import TrackBalances
+    from ._breakdown import TrackBalancesBreakdown, TrackBalancesPrice
+    from ._response import TrackResponse
+
+    Number = Union[int, float]
 
 WIDTH = 79
 _ROW = "{:<19} {:>9} {:>9} {:>9} {:<9} {:<19}"

@@ -1,0 +1,342 @@
+"""What every model shares: a frozen dataclass that reads and writes its payload.
+
+Each model class is declared in the module of its family (``_balance``,
+``_feature``, ``_credit``, ``_breakdown``, ``_response``) together with its own
+two functions: the one that reads a payload into it (bound by ``@reads``) and
+the one that writes it back (bound by ``@writes``).
+
+A model read from a payload keeps exactly the payload's known keys in its
+``__dict__``, in the order they were sent; a field whose key was absent is not
+stored and reads as the class default, :data:`ABSENT`. Unknown keys are kept in
+``extra``, which also remembers where they stood.
+"""
+
+import dataclasses
+from collections.abc import Mapping
+
+from . import _json
+from ._absent import ABSENT
+from ._errors import ErrorDetail, ValidationError, cut_repr
+from ._frozen import EMPTY, Extra, FrozenMap
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
+    from typing import (
+        Any,
+        Callable,
+        ClassVar,
+        Dict,
+        List,
+        Optional,
+        Set,
+        Tuple,
+        Type,
+        TypeVar,
+        Union,
+        overload,
+    )
+
+    from typing_extensions import dataclass_transform
+
+    from ._checks import Errors
+    from ._enums import OpenEnum
+    from ._errors import Path
+
+    Number = Union[int, float]
+    _M = TypeVar("_M", bound="Model")
+    Reader = Callable[[Type[_M], Any, Path, Errors], Optional[_M]]
+    Writer = Callable[[_M], Dict[str, Any]]
+
+models: "Set[type]" = set()
+"""The model classes themselves, not their subclasses."""
+
+
+class _Signature:
+    """``inspect.signature(cls)``: the fields as parameters with their defaults,
+    as a dataclass's ``__init__`` shows them. Made on first use, so that the
+    package does not import ``inspect``."""
+
+    def __get__(self, obj: object, cls: "type") -> "Any":
+        import inspect
+
+        empty = inspect.Parameter.empty
+        fields: "Any" = cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
+        return inspect.Signature(
+            [
+                inspect.Parameter(
+                    field.name,
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    default=empty if field.default is dataclasses.MISSING else field.default,
+                    annotation=field.type,
+                )
+                for field in fields
+            ],
+            return_annotation=None,
+        )
+
+
+class Model:
+    """What every model shares: construction, immutability, comparison, the four
+    conversions, ``unrecognized()`` and ``repr``.
+
+    ``@dataclass(frozen=True)`` would write ``__init__``, ``__setattr__``,
+    ``__delattr__``, ``__eq__`` and ``__hash__`` as source for every class and
+    ``exec()`` each one, which costs three times the rest of the import; they
+    are written once here instead, with the same behaviour (see ``model``).
+    """
+
+    __slots__ = ()
+    __signature__ = _Signature()
+
+    if TYPE_CHECKING:
+        __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
+        _defaults: "ClassVar[Dict[str, Any]]"
+        _open_enums: "ClassVar[Dict[str, OpenEnum]]"
+        _read: "ClassVar[Callable[..., Any]]"
+        _write: "ClassVar[Callable[..., Dict[str, Any]]]"
+        extra: "Mapping[str, Any]"
+
+    def __init__(self, *args: "Any", **kwargs: "Any") -> None:
+        # The dataclass __init__: positional in field order, or by keyword; not validated.
+        cls = type(self)
+        names = cls.__dataclass_fields__
+        if len(args) > len(names):
+            raise TypeError(
+                "%s() takes at most %d arguments (%d given)" % (cls.__name__, len(names), len(args))
+            )
+        values = dict(zip(names, args))
+        for name, value in kwargs.items():
+            if name not in names:
+                raise TypeError("%s() got an unexpected keyword argument %r" % (cls.__name__, name))
+            if name in values:
+                raise TypeError("%s() got multiple values for argument %r" % (cls.__name__, name))
+            values[name] = value
+        if len(values) < len(names):
+            for name, default in cls._defaults.items():
+                values.setdefault(name, default)
+            missing = [name for name in names if name not in values]
+            if missing:
+                raise TypeError(
+                    "%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing))
+                )
+        object.__setattr__(self, "__dict__", {name: values[name] for name in names})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # What @dataclass(frozen=True) writes, once for all: fields can never be
+        # set, other attributes only on a subclass.
+        if type(self) in models or name in self.__dataclass_fields__:
+            raise dataclasses.FrozenInstanceError("cannot assign to field %r" % name)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if type(self) in models or name in self.__dataclass_fields__:
+            raise dataclasses.FrozenInstanceError("cannot delete field %r" % name)
+        object.__delattr__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def _values(self) -> "Tuple[Any, ...]":
+        return tuple([getattr(self, name) for name in self.__dataclass_fields__])
+
+    @classmethod
+    def from_dict(cls: "Type[_M]", data: "Mapping[str, Any]") -> "_M":
+        """Validate a decoded JSON object and build the model from it.
+
+        Raises :class:`ValidationError` listing every problem. ``data`` is
+        not changed and shares no container with the result.
+        """
+        errors: "Errors" = []
+        obj: "_M" = cls._read(cls, data, (), errors)
+        if errors:
+            raise ValidationError(errors)
+        return obj
+
+    def to_dict(self) -> "Dict[str, Any]":
+        """The payload as plain ``dict``, ``list`` and scalars, exactly as it was read:
+        absent keys stay absent, null stays null, every key in its place."""
+        return self._write(self)
+
+    @classmethod
+    def from_json(cls: "Type[_M]", text: "Union[str, bytes, bytearray]") -> "_M":
+        """:meth:`from_dict` of a JSON document; bad JSON is a :class:`ValidationError` too."""
+        return cls.from_dict(_json.loads(text))
+
+    def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
+        """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
+        return _json.dumps(self.to_dict(), indent)
+
+    def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
+        """What this version of the package does not know in this object and the
+        objects inside it: each unknown key, and each value of an open enum that
+        is not among its known values, with its path.
+
+        Empty when the payload holds nothing newer than API 2.5.0. Put
+        ``assert not obj.unrecognized()`` in a test to hear of API drift.
+        """
+        found: "List[ErrorDetail]" = []
+        _unrecognized(self, (), found)
+        return tuple(found)
+
+    def __repr__(self) -> str:
+        # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
+        shown: "List[str]" = []
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if value is not ABSENT and not (name == "extra" and not value):
+                shown.append("%s=%r" % (name, value))
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
+
+
+def _unrecognized(obj: "Model", path: "Path", found: "List[ErrorDetail]") -> None:
+    # Recursion is bounded by the models' own nesting, never by the payload's.
+    for name, known in obj._open_enums.items():
+        value = getattr(obj, name)
+        if type(value) is str and value not in known:
+            found.append(ErrorDetail(path + (name,), "unknown value " + cut_repr(value)))
+    for key in obj.extra:
+        found.append(ErrorDetail(path + (key,), "unknown key"))
+    for name in obj.__dataclass_fields__:
+        value = getattr(obj, name)
+        if isinstance(value, Model):
+            _unrecognized(value, path + (name,), found)
+        elif type(value) is tuple:
+            for index, item in enumerate(value):
+                if isinstance(item, Model):
+                    _unrecognized(item, path + (name, index), found)
+        elif type(value) is FrozenMap:
+            for key, item in value.items():
+                if isinstance(item, Model):
+                    _unrecognized(item, path + (name, key), found)
+
+
+if TYPE_CHECKING:
+    # What type checkers see: a frozen dataclass with its __init__ (PEP 681).
+    @dataclass_transform(frozen_default=True)
+    def model(cls: "Type[_M]") -> "Type[_M]": ...
+
+else:
+
+    def model(cls):
+        """A frozen dataclass whose __init__, __eq__, __hash__, __setattr__ and
+        __delattr__ come from ``Model``."""
+        cls = dataclasses.dataclass(init=False, eq=False, repr=False)(cls)
+        cls.__dataclass_params__.frozen = True  # as @dataclass(frozen=True) would say
+        models.add(cls)
+        cls._defaults = {
+            name: field.default
+            for name, field in cls.__dataclass_fields__.items()
+            if field.default is not dataclasses.MISSING
+        }
+        if "_open_enums" not in cls.__dict__:
+            cls._open_enums = {}
+        return cls
+
+
+def reads(cls: "Type[_M]") -> "Callable[[Reader[_M]], Reader[_M]]":
+    """Makes the decorated function the one that ``cls.from_dict`` calls.
+
+    It is called as ``function(cls, data, path, errors)``: it reads ``data``
+    into a new ``cls`` (a subclass, for ``from_dict`` of one), appends each
+    problem to ``errors`` as ``(path, message)``, and returns the object.
+    """
+
+    def bind(function: "Reader[_M]") -> "Reader[_M]":
+        model: "Any" = cls  # the hook is declared on the private base class
+        model._read = staticmethod(function)
+        return function
+
+    return bind
+
+
+def writes(cls: "Type[_M]") -> "Callable[[Writer[_M]], Writer[_M]]":
+    """Makes the decorated function the one that ``obj.to_dict()`` calls."""
+
+    def bind(function: "Writer[_M]") -> "Writer[_M]":
+        model: "Any" = cls
+        model._write = staticmethod(function)
+        return function
+
+    return bind
+
+
+def wire_dict(obj: "Any") -> "Dict[str, Any]":
+    """The keys and values of ``obj`` as a new dict in the order they were sent,
+    its absent fields left out and its unknown keys in their places; nested
+    models are left for the caller (the writer of the class) to write.
+
+    A model that ``from_dict`` built keeps exactly the payload's known keys in
+    its ``__dict__``, in order: when it had no unknown key, a copy of that is
+    the answer. One built by hand (which stores ABSENT and ``extra`` too), one
+    with unknown keys, or a subclass's (which may keep other attributes there)
+    is read field by field.
+    """
+    d: "Dict[str, Any]" = obj.__dict__.copy()
+    if "extra" not in d and type(obj) in models:
+        return d
+    known: "Dict[str, Any]" = {}
+    for name in obj.__dataclass_fields__:
+        value = getattr(obj, name)
+        if name != "extra" and value is not ABSENT:
+            known[name] = value
+    extra = obj.extra
+    keys_as_sent = extra.keys_as_sent if type(extra) is Extra else ()
+    out: "Dict[str, Any]" = {}
+    for key in keys_as_sent:
+        if key in known:
+            out[key] = known.pop(key)
+        elif key in extra:
+            out[key] = thaw(extra[key])
+    out.update(known)
+    for key, value in extra.items():
+        if key not in out:
+            out[key] = thaw(value)
+    return out
+
+
+def thaw(value: "Any") -> "Any":
+    """A frozen JSON value as plain JSON data: tuples become lists, maps dicts."""
+    # An explicit stack: unknown values may nest deeper than the caller's stack allows.
+    if type(value) is not tuple and not isinstance(value, Mapping):
+        return value
+    root: "List[Any]" = [None]
+    stack: "List[Tuple[Any, Any, Any]]" = [(root, 0, value)]
+    while stack:
+        parent, slot, item = stack.pop()
+        if type(item) is tuple:
+            out: "Any" = [None] * len(item)
+            stack.extend((out, index, child) for index, child in enumerate(item))
+        elif isinstance(item, Mapping):
+            out = dict.fromkeys(item)
+            stack.extend((out, key, child) for key, child in item.items())
+        else:
+            out = item
+        parent[slot] = out
+    return root[0]
+
+
+if TYPE_CHECKING:
+
+    @overload
+    def utc_datetime(milliseconds: "Number") -> "datetime": ...
+    @overload
+    def utc_datetime(milliseconds: None) -> None: ...
+
+
+def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
+    """An epoch-millisecond timestamp as an aware UTC datetime; None for None."""
+    if milliseconds is None:
+        return None
+    from datetime import datetime, timedelta, timezone  # not imported with the package
+
+    # Exact to the millisecond, unlike datetime.fromtimestamp(milliseconds / 1000).
+    return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
+
+
+__all__ = ["EMPTY", "Model", "model", "reads", "thaw", "utc_datetime", "wire_dict", "writes"]
