@@ -180,7 +180,5 @@ def at_or_under(error_path, path):
     )
 
 
-
-
 if __name__ == "__main__":
     unittest.main()

@@ -14,8 +14,6 @@ FULL = S.load("full_balance.json")
 EXAMPLE = S.load("examples/track_balances_0.json")
 
 
-
-
 def shuffled(value, rng):
     """A deep copy of a payload with the keys of every object in a random order."""
     if type(value) is dict:
@@ -35,7 +33,9 @@ class LiveResponsesTest(unittest.TestCase):
                 payload = json.loads(text)
                 response = tb.TrackResponse.from_json(text)
                 self.assertEqual(response.to_dict(), payload)
-                self.assertEqual(list(S.key_orders(response.to_dict())), list(S.key_orders(payload)))
+                self.assertEqual(
+                    list(S.key_orders(response.to_dict())), list(S.key_orders(payload))
+                )
                 (deduction,) = response.deductions
                 self.assertIsInstance(deduction, tb.TrackDeduction)
                 self.assertEqual(deduction.plan_id, "pro")
@@ -131,7 +131,9 @@ class LiveResponsesTest(unittest.TestCase):
         # The AI-pricing maps and processors: read-only JSON values.
         for key in ("model_markups", "provider_markups", "processors"):
             value = getattr(feature, key)
-            self.assertEqual(tb.TrackBalances.from_dict(FULL).to_dict()["feature"][key], FULL["feature"][key])
+            self.assertEqual(
+                tb.TrackBalances.from_dict(FULL).to_dict()["feature"][key], FULL["feature"][key]
+            )
             with self.assertRaises(TypeError):
                 value["x"] = {}  # type: ignore[index]
         self.assertEqual(balance.unrecognized(), ())
@@ -185,7 +187,11 @@ class KeyOrderTest(unittest.TestCase):
 
         payload = shuffled(dict(FULL, later=1), random.Random(2))
         balance = tb.TrackBalances.from_dict(payload)
-        for again in (copy.copy(balance), copy.deepcopy(balance), pickle.loads(pickle.dumps(balance))):
+        for again in (
+            copy.copy(balance),
+            copy.deepcopy(balance),
+            pickle.loads(pickle.dumps(balance)),
+        ):
             self.assertEqual(list(S.key_orders(again.to_dict())), list(S.key_orders(payload)))
 
     def test_an_object_built_by_hand_writes_its_fields_in_declaration_order(self):

@@ -34,7 +34,9 @@ class FakeAutumn(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        FakeAutumn.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+        FakeAutumn.requests.append(
+            (self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        )
         if self.headers.get("Authorization") != "Bearer " + KEY:
             return self.answer(401, {"message": "Invalid secret key", "code": "unauthorized"})
         customer = body.get("customer_id")
@@ -100,7 +102,9 @@ class ReadmePythonTest(unittest.TestCase):
         track, error_class = self.namespace["track"], self.namespace["AutumnError"]
         with self.assertRaises(error_class) as caught:
             track(customer_id="cus_missing", feature_id="messages")
-        self.assertEqual((caught.exception.status, caught.exception.message), (404, "Customer not found"))
+        self.assertEqual(
+            (caught.exception.status, caught.exception.message), (404, "Customer not found")
+        )
         self.assertEqual(str(caught.exception), "HTTP 404: Customer not found")
         with self.assertRaises(error_class) as caught:
             track(customer_id="cus_plain_error", feature_id="messages")
@@ -142,10 +146,7 @@ class ReadmeShellTest(unittest.TestCase):
                 vendored = os.path.join(checkout, "your_app", "_vendor", "trackbalances")
                 self.assertEqual(
                     sorted(os.listdir(vendored)),
-                    sorted(
-                        name
-                        for name in os.listdir(os.path.join(checkout, "trackbalances"))
-                    ),
+                    sorted(name for name in os.listdir(os.path.join(checkout, "trackbalances"))),
                 )
             code = "from your_app._vendor.trackbalances import Balance; print(Balance.__name__)"
             open(os.path.join(checkout, "your_app", "__init__.py"), "w").close()

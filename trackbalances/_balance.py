@@ -26,6 +26,7 @@ else:
 
 field = check.field
 _new = object.__new__
+_set = object.__setattr__
 
 
 @model
@@ -57,9 +58,9 @@ def read_rollover(
 ) -> "Optional[TrackBalancesRollover]":
     if type(data) is not dict:
         return check.as_dict(read_rollover, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         balance = d["balance"]
         expires_at = d["expires_at"]
@@ -169,9 +170,9 @@ def read_balance(
 ) -> "Optional[TrackBalances]":
     if type(data) is not dict:
         return check.as_dict(read_balance, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         feature_id = d["feature_id"]
         granted = d["granted"]

@@ -49,6 +49,7 @@ else:
 
 field = check.field
 _new = object.__new__
+_set = object.__setattr__
 
 
 @model
@@ -83,9 +84,9 @@ def read_reset(
 ) -> "Optional[TrackBalancesReset]":
     if type(data) is not dict:
         return check.as_dict(read_reset, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         interval = d["interval"]
         resets_at = d["resets_at"]
@@ -144,9 +145,9 @@ def read_tier(
 ) -> "Optional[TrackBalancesTier]":
     if type(data) is not dict:
         return check.as_dict(read_tier, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         to = d["to"]
         amount = d["amount"]
@@ -212,9 +213,9 @@ def read_price(
 ) -> "Optional[TrackBalancesPrice]":
     if type(data) is not dict:
         return check.as_dict(read_price, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         billing_units = d["billing_units"]
         billing_method = d["billing_method"]
@@ -284,9 +285,9 @@ def read_allocation(
 ) -> "Optional[TrackBalancesAllocation]":
     if type(data) is not dict:
         return check.as_dict(read_allocation, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         amount = d["amount"]
     except KeyError:
@@ -360,9 +361,9 @@ def read_breakdown(
 ) -> "Optional[TrackBalancesBreakdown]":
     if type(data) is not dict:
         return check.as_dict(read_breakdown, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         plan_id = d["plan_id"]
         included_grant = d["included_grant"]

@@ -247,7 +247,7 @@ def json_object(value: "Any", path: "Path", key: str, errors: "Errors") -> "Froz
     if not isinstance(value, Mapping):
         _error(value, path + (key,), errors, "an object")
         return EMPTY
-    frozen: "Any" = freeze(value, path + (key,), errors, 0)
+    frozen: "FrozenMap" = freeze(value, path + (key,), errors, 0)
     return frozen
 
 
@@ -266,7 +266,7 @@ def json_object_map(
     for name, item in pairs.items():
         if type(name) is str and not isinstance(item, Mapping):
             _error(item, path + (name,), errors, "an object")
-    frozen: "Any" = freeze(value, path, errors, 0)
+    frozen: "FrozenMap" = freeze(value, path, errors, 0)
     return frozen
 
 
@@ -289,7 +289,7 @@ def unknown_keys(
     return Extra(extra, tuple(data)) if extra else EMPTY
 
 
-def freeze(value: "Any", path: "Path", errors: "Errors", depth: int) -> object:
+def freeze(value: "Any", path: "Path", errors: "Errors", depth: int) -> "Any":
     """A JSON value made read-only and hashable: lists become tuples, objects FrozenMaps."""
     kind: "type" = type(value)
     if kind is str or kind is bool or kind is int or value is None:

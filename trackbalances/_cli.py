@@ -6,9 +6,9 @@ import sys
 from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple, Union, cast
 
 from . import _json, _table
+from ._balance import TrackBalances
 from ._errors import ErrorDetail, ValidationError
 from ._example import TRACK_RESPONSE
-from ._balance import TrackBalances
 from ._response import TrackResponse
 
 Parsed = Union[TrackBalances, TrackResponse, Dict[str, TrackBalances]]
@@ -73,8 +73,7 @@ def build_parser() -> "argparse.ArgumentParser":
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="also report unknown keys and unknown enum values (newer than API 2.5.0) as"
-        " problems",
+        help="also report unknown keys and unknown enum values (newer than API 2.5.0) as problems",
     )
     return parser
 

@@ -30,6 +30,7 @@ else:
 
 field = check.field
 _new = object.__new__
+_set = object.__setattr__
 
 
 @model
@@ -54,9 +55,9 @@ def read_credit_tier(
 ) -> "Optional[TrackBalancesCreditTier]":
     if type(data) is not dict:
         return check.as_dict(read_credit_tier, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         to = d["to"]
         credit_cost = d["credit_cost"]
@@ -116,9 +117,9 @@ def read_dimension(
 ) -> "Optional[TrackBalancesDimension]":
     if type(data) is not dict:
         return check.as_dict(read_dimension, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         match = d["match"]
     except KeyError:
@@ -200,9 +201,9 @@ def read_multiplier(
 ) -> "Optional[TrackBalancesMultiplier]":
     if type(data) is not dict:
         return check.as_dict(read_multiplier, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         match = d["match"]
     except KeyError:
@@ -272,9 +273,9 @@ def read_credit_schema(
 ) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         return check.as_dict(read_credit_schema, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         metered_feature_id = d["metered_feature_id"]
     except KeyError:

@@ -31,6 +31,7 @@ else:
 
 field = check.field
 _new = object.__new__
+_set = object.__setattr__
 
 
 @model
@@ -57,9 +58,9 @@ def read_display(
 ) -> "Optional[TrackBalancesDisplay]":
     if type(data) is not dict:
         return check.as_dict(read_display, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     known = 0
     if "singular" in d:
         singular = d["singular"]
@@ -145,9 +146,9 @@ def read_feature(
 ) -> "Optional[TrackBalancesFeature]":
     if type(data) is not dict:
         return check.as_dict(read_feature, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         id = d["id"]
         name = d["name"]

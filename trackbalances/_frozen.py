@@ -97,4 +97,3 @@ EMPTY = FrozenMap({})
 def frozen_or_empty(data: "Dict[str, Any]") -> "FrozenMap":
     """``data`` as a FrozenMap (the shared EMPTY for an empty one)."""
     return FrozenMap(data) if data else EMPTY
-

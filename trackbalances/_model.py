@@ -11,6 +11,9 @@ stored and reads as the class default, :data:`ABSENT`. Unknown keys are kept in
 ``extra``, which also remembers where they stood.
 """
 
+# ``thaw`` and the signature walk untyped values; see the note in ``_breakdown``.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 import dataclasses
 from collections.abc import Mapping
 
@@ -57,11 +60,13 @@ class _Signature:
     as a dataclass's ``__init__`` shows them. Made on first use, so that the
     package does not import ``inspect``."""
 
-    def __get__(self, obj: object, cls: "type") -> "Any":
+    def __get__(self, obj: object, cls: "Any") -> "Any":
+        if not dataclasses.is_dataclass(cls):
+            return None  # the base class itself: inspect then reads __init__
         import inspect
 
         empty = inspect.Parameter.empty
-        fields: "Any" = cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
+        fields = dataclasses.fields(cls)
         return inspect.Signature(
             [
                 inspect.Parameter(
@@ -134,10 +139,15 @@ class Model:
             raise dataclasses.FrozenInstanceError("cannot delete field %r" % name)
         object.__delattr__(self, name)
 
+    def __setstate__(self, state: "Dict[str, Any]") -> None:
+        # pickle and copy: the state becomes a dict of the object's own, so that
+        # PyPy, whose instance dicts may reorder keys as they are added, keeps the order.
+        object.__setattr__(self, "__dict__", dict(state))
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash(self._values())
@@ -181,8 +191,29 @@ class Model:
         ``assert not obj.unrecognized()`` in a test to hear of API drift.
         """
         found: "List[ErrorDetail]" = []
-        _unrecognized(self, (), found)
+        self._unrecognized((), found)
         return tuple(found)
+
+    def _unrecognized(self, path: "Path", found: "List[ErrorDetail]") -> None:
+        # Recursion is bounded by the models' own nesting, never by the payload's.
+        for name, known in self._open_enums.items():
+            value = getattr(self, name)
+            if type(value) is str and value not in known:
+                found.append(ErrorDetail(path + (name,), "unknown value " + cut_repr(value)))
+        for key in self.extra:
+            found.append(ErrorDetail(path + (key,), "unknown key"))
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, Model):
+                value._unrecognized(path + (name,), found)
+            elif type(value) is tuple:
+                for index, item in enumerate(value):
+                    if isinstance(item, Model):
+                        item._unrecognized(path + (name, index), found)
+            elif type(value) is FrozenMap:
+                for key, item in value.items():
+                    if isinstance(item, Model):
+                        item._unrecognized(path + (name, key), found)
 
     def __repr__(self) -> str:
         # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
@@ -192,28 +223,6 @@ class Model:
             if value is not ABSENT and not (name == "extra" and not value):
                 shown.append("%s=%r" % (name, value))
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
-
-
-def _unrecognized(obj: "Model", path: "Path", found: "List[ErrorDetail]") -> None:
-    # Recursion is bounded by the models' own nesting, never by the payload's.
-    for name, known in obj._open_enums.items():
-        value = getattr(obj, name)
-        if type(value) is str and value not in known:
-            found.append(ErrorDetail(path + (name,), "unknown value " + cut_repr(value)))
-    for key in obj.extra:
-        found.append(ErrorDetail(path + (key,), "unknown key"))
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        if isinstance(value, Model):
-            _unrecognized(value, path + (name,), found)
-        elif type(value) is tuple:
-            for index, item in enumerate(value):
-                if isinstance(item, Model):
-                    _unrecognized(item, path + (name, index), found)
-        elif type(value) is FrozenMap:
-            for key, item in value.items():
-                if isinstance(item, Model):
-                    _unrecognized(item, path + (name, key), found)
 
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ else:
 
 field = check.field
 _new = object.__new__
+_set = object.__setattr__
 
 
 @model
@@ -64,9 +65,9 @@ def read_deduction(
 ) -> "Optional[TrackDeduction]":
     if type(data) is not dict:
         return check.as_dict(read_deduction, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         balance_id = d["balance_id"]
         feature_id = d["feature_id"]
@@ -151,9 +152,9 @@ def read_response(
 ) -> "Optional[TrackResponse]":
     if type(data) is not dict:
         return check.as_dict(read_response, cls, data, path, errors)
+    d = data.copy()
     obj = _new(cls)
-    d = obj.__dict__
-    d.update(data)
+    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
     try:
         customer_id = d["customer_id"]
         value = d["value"]
