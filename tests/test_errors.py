@@ -277,14 +277,28 @@ class FromJsonTest(unittest.TestCase):
                 self.assertEqual(error.path, ())
                 self.assertRegex(error.message, "^" + pattern)
 
-    def test_bytes_and_text_are_both_accepted(self):
-        text = json.dumps(EXAMPLE)
-        self.assertEqual(
-            tb.TrackBalances.from_json(text), tb.TrackBalances.from_json(text.encode())
-        )
-        self.assertEqual(
-            tb.TrackBalances.from_json(bytearray(text.encode("utf-16"))).feature_id, "messages"
-        )
+    def test_bytes_and_text_are_both_utf_8_with_one_rule(self):
+        text = json.dumps(dict(EXAMPLE, feature_id="日本語"), ensure_ascii=False)
+        expected = tb.TrackBalances.from_json(text)
+        self.assertEqual(expected.feature_id, "日本語")
+        for same in (
+            text.encode(),
+            bytearray(text.encode()),
+            "\ufeff" + text,  # a byte order mark is skipped in str and bytes alike
+            text.encode("utf-8-sig"),
+        ):
+            with self.subTest(text=same[:8]):
+                self.assertEqual(tb.TrackBalances.from_json(same), expected)
+        self.assertRaises(tb.ValidationError, tb.TrackBalances.from_json, b'{"a": "caf\xe9"}')
+        for encoding in ("utf-16", "utf-32", "utf-16-le"):
+            with self.subTest(encoding=encoding):
+                with self.assertRaises(tb.ValidationError) as caught:
+                    tb.TrackBalances.from_json(text.encode(encoding))
+                self.assertRegex(str(caught.exception), "^invalid JSON: ")
+
+    def test_a_repeated_key_keeps_its_last_value(self):
+        text = json.dumps(EXAMPLE)[:-1] + ', "granted": 7}'
+        self.assertEqual(tb.TrackBalances.from_json(text).granted, 7)
 
     def test_not_text(self):
         with self.assertRaises(tb.ValidationError) as caught:

@@ -11,7 +11,7 @@ from ._breakdown import TrackBalancesBreakdown, read_breakdown, write_breakdown
 from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
-from ._model import Model, model, reads, utc_datetime, wire_dict, writes
+from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ else:
 
 field = check.field
 _new = object.__new__
-_set = object.__setattr__
 
 
 @model
@@ -60,7 +59,7 @@ def read_rollover(
         return check.as_dict(read_rollover, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         balance = d["balance"]
         expires_at = d["expires_at"]
@@ -172,7 +171,7 @@ def read_balance(
         return check.as_dict(read_balance, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         feature_id = d["feature_id"]
         granted = d["granted"]

@@ -22,7 +22,7 @@ from ._absent import ABSENT
 from ._enums import BillingMethod, BreakdownSource, ResetInterval, TierBehavior
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
-from ._model import Model, model, reads, utc_datetime, wire_dict, writes
+from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ else:
 
 field = check.field
 _new = object.__new__
-_set = object.__setattr__
 
 
 @model
@@ -86,7 +85,7 @@ def read_reset(
         return check.as_dict(read_reset, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         interval = d["interval"]
         resets_at = d["resets_at"]
@@ -147,13 +146,15 @@ def read_tier(
         return check.as_dict(read_tier, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         to = d["to"]
         amount = d["amount"]
     except KeyError:
         return read_tier(cls, check.with_missing(d, ("to", "amount")), path, errors)
-    if (type(to) is not int and (type(to) is not float or to - to)) and to != "inf":
+    if (type(to) is not int and (type(to) is not float or to - to)) and (
+        type(to) is not str or to != "inf"
+    ):
         d["to"] = field(to, path, "to", errors, check.NUMBER_OR_INF)
     if type(amount) is not int and (type(amount) is not float or amount - amount):
         d["amount"] = field(amount, path, "amount", errors, check.NUMBER_ANY)
@@ -215,7 +216,7 @@ def read_price(
         return check.as_dict(read_price, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         billing_units = d["billing_units"]
         billing_method = d["billing_method"]
@@ -287,7 +288,7 @@ def read_allocation(
         return check.as_dict(read_allocation, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         amount = d["amount"]
     except KeyError:
@@ -363,7 +364,7 @@ def read_breakdown(
         return check.as_dict(read_breakdown, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         plan_id = d["plan_id"]
         included_grant = d["included_grant"]

@@ -1,10 +1,15 @@
-"""The checks that every decoder shares, written once.
+"""The checks that every reader shares, written once.
 
-Each decoder in ``_decode`` tests its fields inline with the cheapest test
-that passes valid JSON data; only a value that fails it comes here, to be
-accepted after all (a subclass of ``str``, ``int`` or ``float``, turned into
-the exact type) or recorded as an error at its path. Errors are collected in a
-list so that one ``ValidationError`` can report all of them.
+Each reader (``_balance``, ``_breakdown``, ...) tests its fields inline with the
+cheapest test that passes valid JSON data; only a value that fails it comes
+here, to be accepted after all (a subclass of ``str``, ``int`` or ``float``,
+turned into the exact type) or recorded as an error at its path. Errors are
+collected in a list so that one ``ValidationError`` can report all of them.
+
+A value that is not plain JSON data is read with the base types' own
+operations (``_errors.plain_str`` and its kin), never with methods that a
+subclass can override, and whatever a caller's own mapping
+raises while it is read becomes an error at its path.
 """
 
 # This module reads untyped JSON data and narrows it with ``type(x) is list``,
@@ -14,7 +19,7 @@ list so that one ``ValidationError`` can report all of them.
 
 from collections.abc import Mapping
 
-from ._errors import describe
+from ._errors import cut_repr, describe, plain_float, plain_int, plain_str, type_name
 from ._frozen import EMPTY, Extra, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
@@ -39,8 +44,7 @@ if TYPE_CHECKING:
     Decoder = Callable[[Any, object, Path, Errors], _T]
 
 MAX_DEPTH = 200
-"""How deep the value of an unknown key may nest; deeper is an error rather
-than a RecursionError."""
+"""How deep the value of an unknown key may nest; deeper is an error."""
 
 
 class _Missing:
@@ -68,37 +72,66 @@ def _error(value: "Any", path: "Path", errors: "Errors", expected: str) -> None:
         errors.append((path, "expected %s, got %s" % (expected, describe(value))))
 
 
-def mapping(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[Any, Any]]":
-    """A new dict of a mapping that is not exactly a dict; None (and an error) otherwise."""
-    if isinstance(value, Mapping):
-        pairs: "Mapping[Any, Any]" = value
-        return dict(pairs)
-    _error(value, path, errors, "an object")
-    return None
+def _unreadable(error: Exception, path: "Path", errors: "Errors") -> None:
+    try:
+        message = str(error)
+    except Exception:  # a caller's exception whose __str__ fails too
+        message = ""
+    errors.append(
+        (path, "could not be read: " + type_name(error) + (message and ": " + cut_repr(message)))
+    )
+
+
+def _key(key: object) -> "Optional[str]":
+    """A key as an exact ``str`` (a subclass's own text), or None if it is no string."""
+    if type(key) is str:
+        return key
+    return plain_str(key) if issubclass(type(key), str) else None
+
+
+def mapping(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[str, Any]]":
+    """A new dict of a mapping that is not exactly a dict, its keys exact strings;
+    None (and an error) for anything else."""
+    try:
+        if not isinstance(value, Mapping):
+            _error(value, path, errors, "an object")
+            return None
+        pairs: "Dict[Any, Any]" = dict(value)
+    except Exception as error:  # a caller's mapping whose methods raise
+        _unreadable(error, path, errors)
+        return None
+    checked: "Dict[str, Any]" = {}
+    for name, item in pairs.items():
+        key = _key(name)
+        if key is None:
+            errors.append((path, "expected string keys, got %s" % describe(name)))
+        else:
+            checked[key] = item
+    return checked
 
 
 def as_dict(
     decoder: "Decoder[_T]", cls: object, value: "Any", path: "Path", errors: "Errors"
 ) -> "Optional[_T]":
-    """The slow path of a decoder given something other than a dict: any other
-    mapping is decoded as a dict; anything else is an error."""
+    """The slow path of a reader given something other than a dict: any other
+    mapping is read as a dict; anything else is an error."""
     pairs = mapping(value, path, errors)
     return None if pairs is None else decoder(cls, pairs, path, errors)
 
 
 def _as_string(value: "Any") -> "Any":
-    if isinstance(value, str):
-        return str.__str__(value)
-    return _BAD
+    return plain_str(value) if issubclass(type(value), str) else _BAD
 
 
 def _as_number(value: "Any") -> object:
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is bool:
         return _BAD
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float) and value - value == 0:
-        return float(value)
+    if issubclass(kind, int):
+        return plain_int(value)
+    if issubclass(kind, float):
+        number = plain_float(value)
+        return number if number - number == 0 else _BAD
     return _BAD
 
 
@@ -108,8 +141,8 @@ def _as_non_negative(value: "Any") -> object:
 
 
 def _as_number_or_inf(value: "Any") -> object:
-    if isinstance(value, str):
-        return "inf" if value == "inf" else _BAD
+    if issubclass(type(value), str):
+        return "inf" if plain_str(value) == "inf" else _BAD
     return _as_number(value)
 
 
@@ -194,6 +227,29 @@ def strings(value: "Any", path: "Path", key: str, errors: "Errors") -> "Tuple[st
     return items
 
 
+def _pairs(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[str, Any]]":
+    """The items of a map, its keys exact strings: a dict as it is when it has
+    only such keys, else a new dict (with an error for each key that is no string)."""
+    if type(value) is not dict:
+        return mapping(value, path, errors)
+    pairs: "Dict[Any, Any]" = value
+    for name in pairs:
+        if type(name) is not str:
+            return _exact_keys(pairs, path, errors)
+    return pairs
+
+
+def _exact_keys(pairs: "Dict[Any, Any]", path: "Path", errors: "Errors") -> "Dict[str, Any]":
+    checked: "Dict[str, Any]" = {}
+    for name, item in pairs.items():
+        key = _key(name)
+        if key is None:
+            errors.append((path, "expected string keys, got %s" % describe(name)))
+        else:
+            checked[key] = item
+    return checked
+
+
 def object_map(
     decoder: "Decoder[_T]",
     cls: object,
@@ -206,16 +262,11 @@ def object_map(
     """A map of string keys to objects, each decoded by ``decoder`` into ``cls``
     (or null, where ``nullable``)."""
     path = path + (key,)
-    pairs: "Optional[Dict[Any, Any]]" = (
-        value if type(value) is dict else mapping(value, path, errors)
-    )
+    pairs = _pairs(value, path, errors)
     if pairs is None:
         return EMPTY
     decoded: "Dict[str, Optional[_T]]" = {}
     for name, item in pairs.items():
-        if type(name) is not str:
-            errors.append((path, "expected string keys, got %s" % describe(name)))
-            continue
         if item is None and nullable:
             decoded[name] = None
         else:
@@ -226,28 +277,21 @@ def object_map(
 def string_map(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
     """A map of string keys to strings."""
     path = path + (key,)
-    pairs: "Optional[Dict[Any, Any]]" = (
-        value if type(value) is dict else mapping(value, path, errors)
-    )
+    pairs = _pairs(value, path, errors)
     if pairs is None:
         return EMPTY
     checked: "Dict[str, Any]" = {}
     for name, item in pairs.items():
-        if type(name) is not str:
-            errors.append((path, "expected string keys, got %s" % describe(name)))
-        elif type(item) is str:
-            checked[name] = item
-        else:
-            checked[name] = field(item, path, name, errors, STRING)
+        checked[name] = item if type(item) is str else field(item, path, name, errors, STRING)
     return frozen_or_empty(checked)
 
 
 def json_object(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
     """An object carried as a read-only JSON value, its content unchecked."""
-    if not isinstance(value, Mapping):
+    frozen = freeze(value, path + (key,), errors)
+    if not isinstance(frozen, FrozenMap):
         _error(value, path + (key,), errors, "an object")
         return EMPTY
-    frozen: "FrozenMap" = freeze(value, path + (key,), errors, 0)
     return frozen
 
 
@@ -259,14 +303,13 @@ def json_object_map(
     if value is None and nullable:
         return None
     path = path + (key,)
-    if not isinstance(value, Mapping):
+    frozen = freeze(value, path, errors)
+    if not isinstance(frozen, FrozenMap):
         _error(value, path, errors, "an object or null" if nullable else "an object")
         return EMPTY
-    pairs: "Mapping[Any, Any]" = value
-    for name, item in pairs.items():
-        if type(name) is str and not isinstance(item, Mapping):
+    for name, item in frozen.items():
+        if not isinstance(item, FrozenMap):
             _error(item, path + (name,), errors, "an object")
-    frozen: "FrozenMap" = freeze(value, path, errors, 0)
     return frozen
 
 
@@ -280,42 +323,90 @@ def unknown_keys(
     """Takes the keys that are not in ``known`` out of ``fields``, returning them
     frozen, with the order of all the keys of ``data``, the payload."""
     extra: "Dict[str, Any]" = {}
-    for key in [key for key in data if key not in known]:
-        value = fields.pop(key)
-        if type(key) is not str:
-            errors.append((path, "expected string keys, got %s" % describe(key)))
+    for name in [name for name in data if type(name) is not str or name not in known]:
+        value = fields.pop(name)
+        key = _key(name)
+        if key is None:
+            errors.append((path, "expected string keys, got %s" % describe(name)))
         else:
-            extra[key] = freeze(value, path + (key,), errors, 0)
-    return Extra(extra, tuple(data)) if extra else EMPTY
+            extra[key] = freeze(value, path + (key,), errors)
+    order = tuple(name if type(name) is str else _key(name) for name in data)
+    return Extra(extra, order) if extra else EMPTY  # type: ignore[arg-type]
 
 
-def freeze(value: "Any", path: "Path", errors: "Errors", depth: int) -> "Any":
-    """A JSON value made read-only and hashable: lists become tuples, objects FrozenMaps."""
-    kind: "type" = type(value)
+_DONE_TUPLE = _Missing()  # markers on freeze's stack: build a container now
+_DONE_MAP = _Missing()
+
+
+def freeze(value: "Any", path: "Path", errors: "Errors") -> "Any":
+    """A JSON value made read-only and hashable: arrays become tuples, objects
+    FrozenMaps, subclasses of ``str``, ``int`` and ``float`` their base type.
+
+    Walked with a stack of its own rather than by recursion, so that a value
+    nested ``MAX_DEPTH`` deep reads however deep the caller already is.
+    """
+    kind = type(value)
     if kind is str or kind is bool or kind is int or value is None:
-        return value
-    if kind is float and value - value == 0:
-        return value
-    if depth >= MAX_DEPTH:
-        errors.append((path, "nested deeper than %d levels" % MAX_DEPTH))
-        return None
-    if kind is list or kind is tuple:
-        items: "Sequence[Any]" = value
-        return tuple(
-            [freeze(item, path + (index,), errors, depth + 1) for index, item in enumerate(items)]
-        )
-    if isinstance(value, Mapping):
-        pairs: "Mapping[Any, Any]" = value
-        frozen: "Dict[str, Any]" = {}
-        for key, item in pairs.items():
-            if type(key) is str:
-                frozen[key] = freeze(item, path + (key,), errors, depth + 1)
-            else:
-                errors.append((path, "expected string keys, got %s" % describe(key)))
-        return frozen_or_empty(frozen)
-    for convert in (_as_string, _as_number):
-        converted = convert(value)
-        if converted is not _BAD:
-            return converted
-    _error(value, path, errors, "a JSON value")
-    return value
+        return value  # the common case, at once
+    done: "List[Any]" = []  # the values made so far, taken by their containers
+    todo: "List[Tuple[Any, Any, Path, int]]" = [(None, value, path, 0)]
+    while todo:
+        marker, item, at, depth = todo.pop()
+        if marker is _DONE_TUPLE:
+            start = len(done) - item
+            done[start:] = [tuple(done[start:])]
+        elif marker is _DONE_MAP:
+            start = len(done) - len(item)
+            done[start:] = [frozen_or_empty(dict(zip(item, done[start:])))]
+        else:
+            _visit(item, at, depth, errors, done, todo)
+    return done[0]
+
+
+def _visit(
+    item: "Any",
+    at: "Path",
+    depth: int,
+    errors: "Errors",
+    done: "List[Any]",
+    todo: "List[Tuple[Any, Any, Path, int]]",
+) -> None:
+    kind = type(item)
+    if (
+        kind is str
+        or kind is bool
+        or kind is int
+        or item is None
+        or kind is float
+        and item - item == 0
+    ):
+        done.append(item)
+    elif depth >= MAX_DEPTH and (kind is list or kind is tuple or kind is dict):
+        errors.append((at, "nested deeper than %d levels" % MAX_DEPTH))
+        done.append(None)
+    elif kind is list or kind is tuple:
+        todo.append((_DONE_TUPLE, len(item), at, depth))
+        for index in range(len(item) - 1, -1, -1):
+            todo.append((None, item[index], at + (index,), depth + 1))
+    elif kind is dict or _is_mapping(item, at, errors):
+        pairs = mapping(item, at, errors) if kind is not dict else _pairs(item, at, errors)
+        keys = list(pairs or ())
+        todo.append((_DONE_MAP, keys, at, depth))
+        for key in reversed(keys):
+            todo.append((None, pairs[key], at + (key,), depth + 1))  # type: ignore[index]
+    else:
+        for convert in (_as_string, _as_number):
+            converted = convert(item)
+            if converted is not _BAD:
+                done.append(converted)
+                return
+        _error(item, at, errors, "a JSON value")
+        done.append(None)
+
+
+def _is_mapping(item: "Any", at: "Path", errors: "Errors") -> bool:
+    try:
+        return isinstance(item, Mapping)
+    except Exception as error:  # an object whose __class__ raises
+        _unreadable(error, at, errors)
+        return False

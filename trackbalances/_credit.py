@@ -14,7 +14,7 @@ from ._absent import ABSENT
 from ._enums import TierBehavior
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
-from ._model import Model, model, reads, wire_dict, writes
+from ._model import Model, model, reads, set_own_dict, wire_dict, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ else:
 
 field = check.field
 _new = object.__new__
-_set = object.__setattr__
 
 
 @model
@@ -57,13 +56,15 @@ def read_credit_tier(
         return check.as_dict(read_credit_tier, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         to = d["to"]
         credit_cost = d["credit_cost"]
     except KeyError:
         return read_credit_tier(cls, check.with_missing(d, ("to", "credit_cost")), path, errors)
-    if (type(to) is not int and (type(to) is not float or to - to)) and to != "inf":
+    if (type(to) is not int and (type(to) is not float or to - to)) and (
+        type(to) is not str or to != "inf"
+    ):
         d["to"] = field(to, path, "to", errors, check.NUMBER_OR_INF)
     if type(credit_cost) is not int and (
         type(credit_cost) is not float or credit_cost - credit_cost
@@ -119,7 +120,7 @@ def read_dimension(
         return check.as_dict(read_dimension, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         match = d["match"]
     except KeyError:
@@ -203,7 +204,7 @@ def read_multiplier(
         return check.as_dict(read_multiplier, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         match = d["match"]
     except KeyError:
@@ -275,7 +276,7 @@ def read_credit_schema(
         return check.as_dict(read_credit_schema, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         metered_feature_id = d["metered_feature_id"]
     except KeyError:

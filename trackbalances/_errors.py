@@ -1,4 +1,10 @@
-"""``ValidationError``: every problem of a payload, each at its path."""
+"""``ValidationError``: the problems of a payload, each at its path.
+
+Every part of a message that comes from the input (a key, a value, a type's
+name) is quoted with ``ascii()`` and cut short, so that a message is always
+one short line: no newline, no invisible or look-alike character, no 10 MB
+string ends up in a log.
+"""
 
 from collections import namedtuple
 
@@ -15,6 +21,9 @@ if TYPE_CHECKING:
 else:
     _ErrorDetail = namedtuple("ErrorDetail", ("path", "message"))
 
+MAX_ERRORS = 100
+"""How many problems a ValidationError lists; the rest are counted."""
+
 
 class ErrorDetail(_ErrorDetail):
     """One problem: ``path``, where it is (a tuple of keys and list indexes), and
@@ -26,61 +35,116 @@ class ErrorDetail(_ErrorDetail):
         return format_path(self.path) + ": " + self.message if self.path else self.message
 
 
+class ErrorList(list):  # type: ignore[type-arg]
+    """The problems found so far: the first ``MAX_ERRORS`` kept, the rest counted,
+    so that a report takes bounded memory however broken the input is."""
+
+    more = 0
+
+    def append(self, problem: "Tuple[Path, str]") -> None:
+        if len(self) < MAX_ERRORS:
+            list.append(self, problem)
+        else:
+            self.more += 1
+
+
 class ValidationError(ValueError):
     """The payload does not match the schema.
 
-    ``errors`` holds every problem found, not just the first, as
-    :class:`ErrorDetail` ``(path, message)`` pairs in payload order, and
-    ``str()`` lists them one per line, as in
-    ``breakdown[0].reset.resets_at: expected a number or null, got str 'abc'``.
+    ``errors`` holds the problems found, in payload order, as
+    :class:`ErrorDetail` ``(path, message)`` pairs: every one of them up to
+    100; ``more`` counts those left out after that. ``str()`` lists them one
+    per line, as in
+    ``breakdown[0].reset.resets_at: expected a number or null, got str 'abc'``,
+    and ends with a line ``... and N more problems`` when some were left out.
     """
 
-    def __init__(self, errors: "Iterable[Tuple[Path, str]]") -> None:
+    def __init__(self, errors: "Iterable[Tuple[Path, str]]", more: int = 0) -> None:
         self.errors = tuple(ErrorDetail(path, message) for path, message in errors)
-        super().__init__("\n".join(map(str, self.errors)))
+        self.more = more
+        lines = [str(detail) for detail in self.errors]
+        if more:
+            lines.append("... and %d more problems" % more)
+        super().__init__("\n".join(lines))
 
     def __reduce__(self) -> "Tuple[Any, ...]":
         # The default would call ValidationError(message) on unpickling.
-        return (type(self), (self.errors,))
+        return (type(self), (self.errors, self.more))
+
+
+# A subclass of str, int or float as its base type, by the base type's own
+# arithmetic: no method a subclass overrides is called (str.__str__ and
+# int.__int__ would call the subclass's own on PyPy).
+def plain_str(value: "Any") -> str:
+    return str.__add__(value, "")
+
+
+def plain_int(value: "Any") -> int:
+    return int.__add__(value, 0)
+
+
+def plain_float(value: "Any") -> float:
+    return float.__mul__(value, 1.0)  # keeps -0.0, which adding 0.0 would not
+
+
+_CUT = 40  # characters of a key or value quoted in a message
+_PATH_PARTS = 12  # parts of a path shown; a longer path shows its first and last ones
 
 
 def format_path(path: "Path") -> str:
     """``("breakdown", 0, "reset")`` as ``breakdown[0].reset``."""
+    parts = list(path)
+    if len(parts) > _PATH_PARTS:
+        parts = parts[:4] + [Ellipsis] + parts[-(_PATH_PARTS - 5) :]
     out: "List[str]" = []
-    for part in path:
-        if isinstance(part, int):
+    for part in parts:
+        if part is Ellipsis:
+            out.append("[...%d more...]" % (len(path) - _PATH_PARTS + 1))
+        elif type(part) is int:
             out.append("[%d]" % part)
-        elif part.isidentifier() and len(part) <= _REPR_LIMIT:
+        elif type(part) is str and part.isidentifier() and part.isascii() and len(part) <= _CUT:
             out.append("." + part if out else part)
         else:
             out.append("[" + cut_repr(part) + "]")
     return "".join(out)
 
 
-_REPR_LIMIT = 40
+def cut_repr(text: object) -> str:
+    """``text`` quoted with ``ascii()``, cut short (and a subclass's methods never called)."""
+    text = plain_str(text) if issubclass(type(text), str) else "<%s>" % type_name(text)
+    if len(text) <= _CUT:
+        return ascii(text)
+    return "%s... (%d characters)" % (ascii(text[:_CUT]), len(text))
 
 
-def cut_repr(text: str) -> str:
-    """``repr(text)``, cut short: a 10 MB string must not end up in a log line."""
-    if len(text) <= _REPR_LIMIT:
-        return repr(text)
-    return "%r... (%d characters)" % (text[:_REPR_LIMIT], len(text))
+def type_name(value: object) -> str:
+    """The name of ``value``'s type, quoted if it is not a plain identifier."""
+    name = type(value).__name__
+    if name.isidentifier() and name.isascii() and len(name) <= _CUT:
+        return name
+    return cut_repr(name)
 
 
 def describe(value: object) -> str:
-    """What a message says it got: ``str 'abc'``, ``int 5``, ``null``, ``list``."""
+    """What a message says it got: ``str 'abc'``, ``int 5``, ``null``, ``list``.
+
+    Read with the base types' own operations, so that a subclass that
+    overrides them cannot lie or raise here.
+    """
     if value is None:
         return "null"
-    name = type(value).__name__
-    if isinstance(value, str):
+    kind = type(value)
+    name = type_name(value)
+    if issubclass(kind, str):
         return name + " " + cut_repr(value)
-    if isinstance(value, bool):
+    if kind is bool:
         return "bool " + repr(value)
-    if isinstance(value, int):
-        if value.bit_length() > 64:
+    if issubclass(kind, int):
+        number = plain_int(value)
+        if number.bit_length() > 64:
             # str() of a huge int is slow, and refused past 4300 digits.
-            return "%s of %d bits" % (name, value.bit_length())
-        return "%s %d" % (name, value)
-    if isinstance(value, float):
-        return "%s %r" % (name, float(value))
+            return "%s of %d bits" % (name, number.bit_length())
+        return "%s %d" % (name, number)
+    if issubclass(kind, float):
+        return "%s %r" % (name, plain_float(value))
     return name

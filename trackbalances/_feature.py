@@ -15,7 +15,7 @@ from ._credit import TrackBalancesCreditSchema, read_credit_schema, write_credit
 from ._enums import FeatureCombine, FeatureType
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
-from ._model import Model, model, reads, thaw, wire_dict, writes
+from ._model import Model, model, reads, set_own_dict, thaw, wire_dict, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ else:
 
 field = check.field
 _new = object.__new__
-_set = object.__setattr__
 
 
 @model
@@ -60,7 +59,7 @@ def read_display(
         return check.as_dict(read_display, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     known = 0
     if "singular" in d:
         singular = d["singular"]
@@ -148,7 +147,7 @@ def read_feature(
         return check.as_dict(read_feature, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         id = d["id"]
         name = d["name"]

@@ -1,15 +1,57 @@
 """``FrozenMap``: the read-only, hashable map of maps in a payload and of ``extra``."""
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import typing
-    from typing import Any, Dict, ItemsView, Iterator, KeysView, Tuple, ValuesView
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        ItemsView,
+        Iterator,
+        KeysView,
+        List,
+        Tuple,
+        TypeVar,
+        ValuesView,
+    )
+
+    _T = TypeVar("_T")
 
     _MappingBase = typing.Mapping[str, Any]
 else:
     _MappingBase = Mapping
+
+
+def on_a_fresh_stack(function: "Callable[..., _T]", *args: object) -> "_T":
+    """``function(*args)`` in a thread of its own, whose stack starts empty.
+
+    Comparing, hashing, showing or encoding a value nested 200 levels deep
+    recurses that deep (in Python's own C code too); when the caller's stack
+    has no room left for that, the work is done again here, so that it never
+    depends on how deep the caller already is.
+    """
+    import threading
+
+    outcome: "List[Any]" = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as error:  # handed back to the caller's thread as it is
+            outcome.append((False, error))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    done, value = outcome[0]
+    if not done:
+        raise value
+    result: "_T" = value
+    return result
 
 
 class FrozenMap(_MappingBase):
@@ -19,12 +61,14 @@ class FrozenMap(_MappingBase):
     subclass: a dataclass refuses a ``dict`` as a field default.)
     """
 
-    __slots__ = ("_data",)
-    _data: "Dict[str, Any]"
+    __slots__ = ("_data", "_hash")
+    _data: "Mapping[str, Any]"
+    _hash: int
 
     def __new__(cls, data: "Dict[str, Any]") -> "FrozenMap":
         self = object.__new__(cls)
-        object.__setattr__(self, "_data", data)  # a dict of its own, never changed after
+        # A read-only view of a dict of its own: nothing reachable from it can change it.
+        object.__setattr__(self, "_data", MappingProxyType(data))
         return self
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -59,14 +103,35 @@ class FrozenMap(_MappingBase):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
-            return self._data == other._data
-        return self._data == other if isinstance(other, dict) else NotImplemented
+            other = dict(other._data)
+        elif not isinstance(other, dict):
+            return NotImplemented
+        try:
+            return dict(self._data) == other
+        except RecursionError:
+            return on_a_fresh_stack(dict(self._data).__eq__, other)
 
     def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
+        # Kept once made: nested maps would otherwise be hashed again at every
+        # level (exponentially often on PyPy, whose frozenset hashes its items twice).
+        try:
+            return self._hash
+        except AttributeError:
+            pass
+        try:
+            value = hash(frozenset(self._data.items()))
+        except RecursionError:
+            value = on_a_fresh_stack(self.__hash__)
+        object.__setattr__(self, "_hash", value)
+        return value
 
     def __repr__(self) -> str:
-        return repr(self._data)
+        try:
+            return repr(dict(self._data))
+        except ValueError:  # an int too long for Python to write in decimal
+            return hex_repr(self)
+        except RecursionError:
+            return on_a_fresh_stack(self.__repr__)
 
     def __reduce__(self) -> "Tuple[Any, ...]":
         return (type(self), (dict(self._data),))
@@ -82,12 +147,29 @@ class Extra(FrozenMap):
 
     def __new__(cls, data: "Dict[str, Any]", keys_as_sent: "Tuple[str, ...]" = ()) -> "Extra":
         self = object.__new__(cls)
-        object.__setattr__(self, "_data", data)
+        object.__setattr__(self, "_data", MappingProxyType(data))
         object.__setattr__(self, "keys_as_sent", keys_as_sent)
         return self
 
     def __reduce__(self) -> "Tuple[Any, ...]":
         return (type(self), (dict(self._data), self.keys_as_sent))
+
+
+def hex_repr(value: object) -> str:
+    """``repr(value)`` of a JSON value (as models and FrozenMaps hold it) that
+    holds an int too long for Python to write in decimal: such ints are written
+    as hex literals, which are exact."""
+    if type(value) is int:
+        try:
+            return repr(value)
+        except ValueError:
+            return hex(value)
+    if type(value) is tuple:
+        items = [hex_repr(item) for item in value]
+        return "(%s)" % (items[0] + "," if len(items) == 1 else ", ".join(items))
+    if isinstance(value, FrozenMap):
+        return "{%s}" % ", ".join("%r: %s" % (k, hex_repr(v)) for k, v in value.items())
+    return repr(value)
 
 
 EMPTY = FrozenMap({})

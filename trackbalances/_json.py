@@ -1,44 +1,79 @@
-"""JSON text in and out. The ``json`` module is imported on first use, not with the package."""
+"""JSON text in and out. The ``json`` module is imported on first use, not with the package.
 
-from ._errors import ValidationError
+JSON text is UTF-8 (RFC 8259), as ``bytes`` or as ``str``: a UTF-8 byte order mark
+at its start is skipped, in ``bytes`` and ``str`` alike, and other encodings
+(UTF-16, UTF-32) are refused. A key that appears twice in an object keeps its
+last value, as with Python's ``json``.
+
+An integer of more than 4300 digits in JSON text is refused, on every Python:
+reading it would take time quadratic in its length (Python 3.11 and newer refuse
+it themselves). An object may still hold such an int (``from_dict`` takes the
+ints it is given), and it is written out: Python refuses to turn such an int into
+text, so those few are written through ``decimal``.
+"""
+
+from ._errors import ValidationError, plain_str, type_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Union
+    from typing import Any, Dict, List, Tuple, Union
 
 _compact_encoder = None
 
 
 class NotJSON(ValueError):
-    """Text that ``json`` cannot read; the message says why and where."""
+    """Text that is not UTF-8 JSON; the message says why and where."""
 
 
 def decode(text: "Union[str, bytes, bytearray]") -> "Any":
-    """``json.loads``, with every way it can fail turned into NotJSON."""
+    """``json.loads`` of UTF-8 JSON text, with every way it can fail turned into NotJSON."""
     import json
 
+    if type(text) is not str:
+        raw = bytes(text)
+        if raw[:3] == b"\xef\xbb\xbf":
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise NotJSON("not UTF-8: %s at byte %d" % (error.reason, error.start)) from None
+    elif text[:1] == "\ufeff":
+        text = text[1:]
     try:
+        if len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS:
+            return json.loads(text, parse_int=_int_of_at_most_4300_digits)
         return json.loads(text)
     except json.JSONDecodeError as error:
         reason = error.msg[:-3] if error.msg.endswith(" at") else error.msg  # PyPy's wording
         message = "%s at line %d column %d" % (reason, error.lineno, error.colno)
-    except UnicodeDecodeError as error:
-        message = "not UTF-8 (%s)" % error.reason
     except RecursionError:
         message = "nested too deeply"
-    except ValueError as error:  # an integer too long to convert
-        message = str(error)
+    except ValueError:  # an integer too long to read in linear time
+        message = "an integer of more than %d digits" % _MAX_DIGITS
     raise NotJSON(message)
+
+
+_MAX_DIGITS = 4300
+_PYTHON_LIMITS_INTS = hasattr(__import__("sys"), "get_int_max_str_digits")  # 3.11 and newer
+
+
+def _int_of_at_most_4300_digits(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError("an integer of %d digits (at most %d)" % (len(digits), _MAX_DIGITS))
+    return int(digits)
 
 
 def loads(text: object) -> "Any":
     """``decode`` for ``from_json``: any problem is a ValidationError."""
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise ValidationError(
-            [((), "expected JSON text (str or bytes), got %s" % type(text).__name__)]
-        )
+    kind = type(text)
+    if issubclass(kind, str):
+        text = plain_str(text)
+    elif issubclass(kind, (bytes, bytearray)):
+        text = memoryview(text).tobytes()  # type: ignore[arg-type]
+    else:
+        raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type_name(text))])
     try:
-        return decode(text)
+        return decode(text)  # type: ignore[arg-type]
     except NotJSON as error:
         raise ValidationError([((), "invalid JSON: %s" % error)]) from None
 
@@ -48,8 +83,65 @@ def dumps(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
     global _compact_encoder
     import json
 
-    if indent is not None:
-        return json.dumps(data, indent=indent, allow_nan=False)
-    if _compact_encoder is None:
-        _compact_encoder = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
-    return _compact_encoder.encode(data)
+    try:
+        if indent is not None:
+            return json.dumps(data, indent=indent, allow_nan=False)
+        if _compact_encoder is None:
+            _compact_encoder = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+        return _compact_encoder.encode(data)
+    except ValueError:  # an int too long for Python to write as text
+        return _dumps_long_ints(data, indent)
+
+
+def _dumps_long_ints(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
+    # Each int that Python refuses to write stands as a unique string while the
+    # rest is encoded, and its digits then take that string's place.
+    import json
+    import os
+
+    nonce = os.urandom(8).hex()
+    digits: "List[str]" = []
+    root: "List[Any]" = [data]
+    stack: "List[Tuple[Any, Any]]" = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        value = parent[key]
+        if type(value) is dict:
+            value = parent[key] = dict(value)
+            stack.extend((value, k) for k in value)
+        elif type(value) is list:
+            value = parent[key] = list(value)
+            stack.extend((value, i) for i in range(len(value)))
+        elif type(value) is int and not _writable(value):
+            parent[key] = "%s:%d" % (nonce, len(digits))
+            digits.append(number_text(value))
+    separators = (",", ":") if indent is None else None
+    text = json.dumps(root[0], indent=indent, separators=separators, allow_nan=False)
+    for index, number in enumerate(digits):
+        text = text.replace('"%s:%d"' % (nonce, index), number, 1)
+    return text
+
+
+def _writable(number: int) -> bool:
+    try:
+        repr(number)
+    except ValueError:
+        return False
+    return True
+
+
+def number_text(number: "Union[int, float]") -> str:
+    """A number as JSON writes it, an int of any size included."""
+    if type(number) is int and not _writable(number):
+        return ("-" if number < 0 else "") + _digits(abs(number))
+    return repr(number)
+
+
+def _digits(number: int) -> str:
+    # Halves that Python will write, from divmod by a power of ten (which no
+    # limit stops): time quadratic in the digits, as Python's own str() was.
+    if _writable(number):
+        return repr(number)
+    half = int(number.bit_length() * 0.30103) // 2
+    high, low = divmod(number, 10**half)
+    return _digits(high) + _digits(low).rjust(half, "0")

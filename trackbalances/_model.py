@@ -16,11 +16,12 @@ stored and reads as the class default, :data:`ABSENT`. Unknown keys are kept in
 
 import dataclasses
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
-from ._errors import ErrorDetail, ValidationError, cut_repr
-from ._frozen import EMPTY, Extra, FrozenMap
+from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, type_name
+from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -81,7 +82,20 @@ class _Signature:
         )
 
 
-class Model:
+class _Instance:
+    """The base that gives models their instance dict; its ``__dict__``
+    descriptor is how this package reads and sets it (see ``Model.__dict__``)."""
+
+
+_instance_dict: "Any" = vars(_Instance)["__dict__"]
+own_dict: "Callable[[Any], Dict[str, Any]]" = _instance_dict.__get__
+"""The instance dict of a model, to read (never to change after it is built)."""
+set_own_dict: "Callable[[Any, Dict[str, Any]], None]" = _instance_dict.__set__
+"""Gives a new model its instance dict: a dict of its own, whose key order
+(the payload's) PyPy keeps too."""
+
+
+class Model(_Instance):
     """What every model shares: construction, immutability, comparison, the four
     conversions, ``unrecognized()`` and ``repr``.
 
@@ -91,8 +105,12 @@ class Model:
     are written once here instead, with the same behaviour (see ``model``).
     """
 
-    __slots__ = ()
     __signature__ = _Signature()
+
+    @property
+    def __dict__(self) -> "Mapping[str, Any]":  # type: ignore[override]
+        """The fields, read-only: nothing reachable from a model can be changed."""
+        return MappingProxyType(own_dict(self))
 
     if TYPE_CHECKING:
         __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
@@ -125,7 +143,7 @@ class Model:
                 raise TypeError(
                     "%s() missing required arguments: %s" % (cls.__name__, ", ".join(missing))
                 )
-        object.__setattr__(self, "__dict__", {name: values[name] for name in names})
+        set_own_dict(self, {name: values[name] for name in names})
 
     def __setattr__(self, name: str, value: object) -> None:
         # What @dataclass(frozen=True) writes, once for all: fields can never be
@@ -139,18 +157,27 @@ class Model:
             raise dataclasses.FrozenInstanceError("cannot delete field %r" % name)
         object.__delattr__(self, name)
 
+    def __getstate__(self) -> "Dict[str, Any]":
+        return dict(own_dict(self))
+
     def __setstate__(self, state: "Dict[str, Any]") -> None:
         # pickle and copy: the state becomes a dict of the object's own, so that
         # PyPy, whose instance dicts may reorder keys as they are added, keeps the order.
-        object.__setattr__(self, "__dict__", dict(state))
+        set_own_dict(self, dict(state))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()
+        try:
+            return self._values() == other._values()
+        except RecursionError:  # deep unknown values, and a caller deep in its stack
+            return on_a_fresh_stack(self.__eq__, other)
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        try:
+            return hash(self._values())
+        except RecursionError:
+            return on_a_fresh_stack(self.__hash__)
 
     def _values(self) -> "Tuple[Any, ...]":
         return tuple([getattr(self, name) for name in self.__dataclass_fields__])
@@ -162,10 +189,13 @@ class Model:
         Raises :class:`ValidationError` listing every problem. ``data`` is
         not changed and shares no container with the result.
         """
-        errors: "Errors" = []
-        obj: "_M" = cls._read(cls, data, (), errors)
+        errors = ErrorList()
+        try:
+            obj: "_M" = cls._read(cls, data, (), errors)
+        except Exception as error:  # what a caller's own object raised while it was read
+            raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, errors.more)
         return obj
 
     def to_dict(self) -> "Dict[str, Any]":
@@ -180,7 +210,11 @@ class Model:
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
-        return _json.dumps(self.to_dict(), indent)
+        data = self.to_dict()
+        try:
+            return _json.dumps(data, indent)
+        except RecursionError:  # deep unknown values, and a caller deep in its stack
+            return on_a_fresh_stack(_json.dumps, data, indent)
 
     def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
         """What this version of the package does not know in this object and the
@@ -216,12 +250,21 @@ class Model:
                         item._unrecognized(path + (name, key), found)
 
     def __repr__(self) -> str:
+        try:
+            return self._repr()
+        except RecursionError:  # deep unknown values, and a caller deep in its stack
+            return on_a_fresh_stack(self._repr)
+
+    def _repr(self) -> str:
         # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
         shown: "List[str]" = []
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if value is not ABSENT and not (name == "extra" and not value):
-                shown.append("%s=%r" % (name, value))
+                try:
+                    shown.append("%s=%r" % (name, value))
+                except ValueError:  # an int too long for Python to write in decimal
+                    shown.append("%s=%s" % (name, hex_repr(value)))
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
@@ -286,7 +329,7 @@ def wire_dict(obj: "Any") -> "Dict[str, Any]":
     with unknown keys, or a subclass's (which may keep other attributes there)
     is read field by field.
     """
-    d: "Dict[str, Any]" = obj.__dict__.copy()
+    d: "Dict[str, Any]" = own_dict(obj).copy()
     if "extra" not in d and type(obj) in models:
         return d
     known: "Dict[str, Any]" = {}
@@ -339,13 +382,32 @@ if TYPE_CHECKING:
 
 
 def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
-    """An epoch-millisecond timestamp as an aware UTC datetime; None for None."""
+    """An epoch-millisecond timestamp as an aware UTC datetime; None for None.
+
+    Raises ``ValueError`` for a time outside the years 1 to 9999 that
+    ``datetime`` can hold (the schema allows any number).
+    """
     if milliseconds is None:
         return None
     from datetime import datetime, timedelta, timezone  # not imported with the package
 
-    # Exact to the millisecond, unlike datetime.fromtimestamp(milliseconds / 1000).
-    return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
+    try:
+        # Exact to the millisecond, unlike datetime.fromtimestamp(milliseconds / 1000).
+        return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
+    except OverflowError:
+        raise ValueError(
+            "%s ms since 1970 is outside the years 1 to 9999 of datetime"
+            % _json.number_text(milliseconds)
+        ) from None
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception as one short line: its type and message, quoted and cut."""
+    try:
+        message = str(error)
+    except Exception:  # a caller's exception whose __str__ fails too
+        message = ""
+    return type_name(error) + (": " + cut_repr(message) if message else "")
 
 
 __all__ = ["EMPTY", "Model", "model", "reads", "thaw", "utc_datetime", "wire_dict", "writes"]

@@ -12,7 +12,7 @@ from ._balance import TrackBalances, read_balance, write_balance
 from ._breakdown import TrackBalancesReset, read_reset, write_reset
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
-from ._model import Model, model, reads, wire_dict, writes
+from ._model import Model, model, reads, set_own_dict, wire_dict, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ else:
 
 field = check.field
 _new = object.__new__
-_set = object.__setattr__
 
 
 @model
@@ -67,7 +66,7 @@ def read_deduction(
         return check.as_dict(read_deduction, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         balance_id = d["balance_id"]
         feature_id = d["feature_id"]
@@ -154,7 +153,7 @@ def read_response(
         return check.as_dict(read_response, cls, data, path, errors)
     d = data.copy()
     obj = _new(cls)
-    _set(obj, "__dict__", d)  # a dict of its own: PyPy keeps its key order
+    set_own_dict(obj, d)
     try:
         customer_id = d["customer_id"]
         value = d["value"]

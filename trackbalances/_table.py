@@ -5,6 +5,7 @@ them, times as UTC date-times, and lines fit in 80 columns."""
 import textwrap
 
 from ._absent import ABSENT
+from ._json import number_text
 from ._model import utc_datetime
 
 TYPE_CHECKING = False
@@ -36,22 +37,41 @@ _EVERY = {
 }
 
 
-def number(value: "Union[Number, str]") -> str:
-    """``100`` as 100 and ``100.0`` as 100.0: what the payload said."""
-    return value if isinstance(value, str) else repr(value)
+def number(value: "Union[Number, str]", width: int = 24) -> str:
+    """``100`` as 100 and ``100.0`` as 100.0: what the payload said, unless that
+    is wider than ``width``: then shortened visibly, as ``~1.23e14``."""
+    if isinstance(value, str):
+        return value
+    exact = number_text(value)
+    if len(exact) <= width:
+        return exact
+    sign, digits = ("-", exact[1:]) if exact[0] == "-" else ("", exact)
+    for precision in range(width - 1, 0, -1):
+        if type(value) is float:
+            shown = "%.*g" % (precision, value)
+        else:  # an int, of any size: its leading digits and its exponent
+            fraction = digits[1:precision].rstrip("0")
+            shown = "%s%s.%se%d" % (sign, digits[0], fraction, len(digits) - 1)
+            shown = shown.replace(".e", "e")
+        shown = "~" + shown.replace("e+", "e")
+        if len(shown) <= width:
+            return shown
+    return "~"
 
 
-def text(value: str) -> str:
-    """A string from the payload, quoted if it would garble the table."""
-    return value if value.isprintable() else repr(value)
+def text(value: str, width: int = WIDTH) -> str:
+    """A string from the payload, quoted if it would garble the table, and cut
+    to ``width``."""
+    shown = value if value.isprintable() else repr(value)
+    return shown if len(shown) <= width else shown[: width - 3] + "..."
 
 
 def when(milliseconds: "Number") -> str:
     """An epoch-millisecond time as ``2026-03-18 16:25:21``."""
     try:
         return utc_datetime(milliseconds).isoformat(sep=" ")[:19]
-    except (OverflowError, ValueError):  # beyond datetime's years 1 to 9999
-        return number(milliseconds) + " ms"
+    except ValueError:  # beyond datetime's years 1 to 9999
+        return number(milliseconds, 16) + " ms"
 
 
 def _when_utc(milliseconds: "Number") -> str:
@@ -83,10 +103,10 @@ def balance(obj: "TrackBalances") -> str:
 def _balance_lines(obj: "TrackBalances") -> "List[str]":
     name = text(obj.feature_id)
     if obj.feature is not ABSENT and obj.feature.name != obj.feature_id:
-        name += " (%s)" % text(obj.feature.name)
+        name = text("%s (%s)" % (name, text(obj.feature.name)))
     mode = "unlimited" if obj.unlimited else "overage" if obj.overage_allowed else "limited"
     reset = when(obj.next_reset_at) if obj.next_reset_at is not None else "no reset"
-    cells = (number(obj.granted), number(obj.usage), number(obj.remaining), mode, reset)
+    cells = (number(obj.granted, 9), number(obj.usage, 9), number(obj.remaining, 9), mode, reset)
     if len(name) <= 19:
         lines = [_ROW.format(name, *cells).rstrip()]
     else:  # a long name gets a line of its own
