@@ -82,12 +82,18 @@ class CommandLineTest(unittest.TestCase):
         payload = dict(
             S.load("examples/track_balances_0.json"), granted=100.0, usage=1e-05, remaining=10**20
         )
+        payload["breakdown"] = [dict(payload["breakdown"][0], usage=72.30000000000001)]
+        payload["breakdown"][0]["reset"] = {"interval": "month", "resets_at": None}
         status, out, _ = run("-", stdin=json.dumps(payload).encode())
         self.assertEqual(status, 0)
         self.assertIn("100.0", out.splitlines()[1])
         self.assertIn("1e-05", out.splitlines()[1])
-        # Too wide for its column: shortened, and visibly so.
+        # Too wide for its column: shortened, and visibly so; exact in the lines below.
         self.assertIn(" ~1e20 ", out.splitlines()[1])
+        self.assertIn("usage 72.30000000000001,", out)
+        self.assertIn("resets every month; no price", out)
+        wide = dict(payload, usage=-72.30000000000001)
+        self.assertIn(" ~-72.3 ", run("-", stdin=json.dumps(wide).encode())[1])
         payload["remaining"] = 12345678
         self.assertIn(" 12345678 ", run("-", stdin=json.dumps(payload).encode())[1])
 

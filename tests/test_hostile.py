@@ -128,6 +128,9 @@ class HugeIntTest(unittest.TestCase):
         self.assertIn('"granted":%s,' % digits, text)
         self.assertIn('"later":[-%s]' % digits, text)
         self.assertIn("~", _table.balance(balance).splitlines()[1])
+        self.assertEqual(_table.number(-H.HUGE, 10), "~-3.8e5070")
+        self.assertEqual(_table.number(-H.HUGE, 9), "~-3e5070")
+        self.assertEqual(_table.number(-H.HUGE, 3), "~-3e5070")  # nothing narrower exists
         self.assertEqual(balance.to_dict()["granted"], H.HUGE)
         self.assertEqual(hash(balance), hash(copy.deepcopy(balance)))
 

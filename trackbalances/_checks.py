@@ -19,7 +19,7 @@ raises while it is read becomes an error at its path.
 
 from collections.abc import Mapping
 
-from ._errors import cut_repr, describe, plain_float, plain_int, plain_str, type_name
+from ._errors import describe, describe_error, plain_float, plain_int, plain_str
 from ._frozen import EMPTY, Extra, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
@@ -73,13 +73,7 @@ def _error(value: "Any", path: "Path", errors: "Errors", expected: str) -> None:
 
 
 def _unreadable(error: Exception, path: "Path", errors: "Errors") -> None:
-    try:
-        message = str(error)
-    except Exception:  # a caller's exception whose __str__ fails too
-        message = ""
-    errors.append(
-        (path, "could not be read: " + type_name(error) + (message and ": " + cut_repr(message)))
-    )
+    errors.append((path, "could not be read: " + describe_error(error)))
 
 
 def _key(key: object) -> "Optional[str]":

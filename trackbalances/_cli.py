@@ -5,7 +5,7 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import Any, Dict, Iterator, List, NoReturn, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterator, List, NoReturn, Optional, Sequence, Tuple, Union, cast
 
 from . import _json, _table
 from ._balance import TrackBalances
@@ -249,6 +249,7 @@ def recognise(data: "Any") -> str:
     of balances has only objects as values, whatever its feature ids are named."""
     if type(data) is not dict:
         return "balance"  # its error says best what is wrong
+    data = cast("Dict[str, Any]", data)
     balance = any(key in data and type(data[key]) is not dict for key in _BALANCE_KEYS)
     response = any(key in data and type(data[key]) is not dict for key in _RESPONSE_KEYS)
     if response and not (balance and "feature_id" in data):
@@ -267,7 +268,7 @@ def parse(data: "Any", kind: str) -> "Parsed":
         )
     found: "Dict[str, Optional[TrackBalances]]" = {}
     errors: "List[ErrorDetail]" = []
-    for key, value in data.items():
+    for key, value in cast("Dict[str, Any]", data).items():
         if value is None:  # no balance for that feature, as in a track response
             found[key] = None
             continue

@@ -35,7 +35,13 @@ class ErrorDetail(_ErrorDetail):
         return format_path(self.path) + ": " + self.message if self.path else self.message
 
 
-class ErrorList(list):  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    _Problems = List[Tuple[Path, str]]
+else:
+    _Problems = list
+
+
+class ErrorList(_Problems):
     """The problems found so far: the first ``MAX_ERRORS`` kept, the rest counted,
     so that a report takes bounded memory however broken the input is."""
 
@@ -43,7 +49,7 @@ class ErrorList(list):  # type: ignore[type-arg]
 
     def append(self, problem: "Tuple[Path, str]") -> None:
         if len(self) < MAX_ERRORS:
-            list.append(self, problem)
+            super().append(problem)
         else:
             self.more += 1
 
@@ -92,21 +98,20 @@ _PATH_PARTS = 12  # parts of a path shown; a longer path shows its first and las
 
 
 def format_path(path: "Path") -> str:
-    """``("breakdown", 0, "reset")`` as ``breakdown[0].reset``."""
-    parts = list(path)
-    if len(parts) > _PATH_PARTS:
-        parts = parts[:4] + [Ellipsis] + parts[-(_PATH_PARTS - 5) :]
-    out: "List[str]" = []
-    for part in parts:
-        if part is Ellipsis:
-            out.append("[...%d more...]" % (len(path) - _PATH_PARTS + 1))
-        elif type(part) is int:
-            out.append("[%d]" % part)
+    """``("breakdown", 0, "reset")`` as ``breakdown[0].reset``; a very long path
+    shows its first and last parts."""
+    pieces: "List[str]" = []
+    for part in path:
+        if type(part) is int:
+            pieces.append("[%d]" % part)
         elif type(part) is str and part.isidentifier() and part.isascii() and len(part) <= _CUT:
-            out.append("." + part if out else part)
+            pieces.append("." + part)
         else:
-            out.append("[" + cut_repr(part) + "]")
-    return "".join(out)
+            pieces.append("[" + cut_repr(part) + "]")
+    if len(pieces) > _PATH_PARTS:
+        left_out = "[...%d more...]" % (len(pieces) - _PATH_PARTS + 1)
+        pieces = pieces[:4] + [left_out] + pieces[-(_PATH_PARTS - 5) :]
+    return "".join(pieces)[1:] if pieces and pieces[0][0] == "." else "".join(pieces)
 
 
 def cut_repr(text: object) -> str:
@@ -123,6 +128,15 @@ def type_name(value: object) -> str:
     if name.isidentifier() and name.isascii() and len(name) <= _CUT:
         return name
     return cut_repr(name)
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception as one short line: its type and message, quoted and cut."""
+    try:
+        message = str(error)
+    except Exception:  # a caller's exception whose __str__ fails too
+        message = ""
+    return type_name(error) + (": " + cut_repr(message) if message else "")
 
 
 def describe(value: object) -> str:

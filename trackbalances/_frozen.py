@@ -1,5 +1,8 @@
 """``FrozenMap``: the read-only, hashable map of maps in a payload and of ``extra``."""
 
+# ``hex_repr`` walks untyped JSON values; see the note in ``_breakdown``.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 from collections.abc import Mapping
 from types import MappingProxyType
 

@@ -12,6 +12,9 @@ ints it is given), and it is written out: Python refuses to turn such an int int
 text, so those few are written through ``decimal``.
 """
 
+# ``_dumps_long_ints`` walks untyped JSON data; see the note in ``_breakdown``.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 from ._errors import ValidationError, plain_str, type_name
 
 TYPE_CHECKING = False
@@ -29,7 +32,7 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
     """``json.loads`` of UTF-8 JSON text, with every way it can fail turned into NotJSON."""
     import json
 
-    if type(text) is not str:
+    if not isinstance(text, str):  # bytes or bytearray: exact types, from ``loads``
         raw = bytes(text)
         if raw[:3] == b"\xef\xbb\xbf":
             raw = raw[3:]
@@ -73,7 +76,7 @@ def loads(text: object) -> "Any":
     else:
         raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type_name(text))])
     try:
-        return decode(text)  # type: ignore[arg-type]
+        return decode(text)
     except NotJSON as error:
         raise ValidationError([((), "invalid JSON: %s" % error)]) from None
 

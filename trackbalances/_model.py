@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
-from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, type_name
+from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, describe_error
 from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack
 
 TYPE_CHECKING = False
@@ -168,16 +168,11 @@ class Model(_Instance):
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        try:
-            return self._values() == other._values()
-        except RecursionError:  # deep unknown values, and a caller deep in its stack
-            return on_a_fresh_stack(self.__eq__, other)
+        # Deep unknown values sit in FrozenMaps, which see to the caller's depth.
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
-        try:
-            return hash(self._values())
-        except RecursionError:
-            return on_a_fresh_stack(self.__hash__)
+        return hash(self._values())
 
     def _values(self) -> "Tuple[Any, ...]":
         return tuple([getattr(self, name) for name in self.__dataclass_fields__])
@@ -250,12 +245,6 @@ class Model(_Instance):
                         item._unrecognized(path + (name, key), found)
 
     def __repr__(self) -> str:
-        try:
-            return self._repr()
-        except RecursionError:  # deep unknown values, and a caller deep in its stack
-            return on_a_fresh_stack(self._repr)
-
-    def _repr(self) -> str:
         # Only what the payload had: ABSENT fields and an empty ``extra`` are left out.
         shown: "List[str]" = []
         for name in self.__dataclass_fields__:
@@ -399,15 +388,6 @@ def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
             "%s ms since 1970 is outside the years 1 to 9999 of datetime"
             % _json.number_text(milliseconds)
         ) from None
-
-
-def describe_error(error: BaseException) -> str:
-    """An exception as one short line: its type and message, quoted and cut."""
-    try:
-        message = str(error)
-    except Exception:  # a caller's exception whose __str__ fails too
-        message = ""
-    return type_name(error) + (": " + cut_repr(message) if message else "")
 
 
 __all__ = ["EMPTY", "Model", "model", "reads", "thaw", "utc_datetime", "wire_dict", "writes"]

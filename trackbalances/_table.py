@@ -37,15 +37,14 @@ _EVERY = {
 }
 
 
-def number(value: "Union[Number, str]", width: int = 24) -> str:
+def number(value: "Number", width: int = 24) -> str:
     """``100`` as 100 and ``100.0`` as 100.0: what the payload said, unless that
     is wider than ``width``: then shortened visibly, as ``~1.23e14``."""
-    if isinstance(value, str):
-        return value
     exact = number_text(value)
     if len(exact) <= width:
         return exact
     sign, digits = ("-", exact[1:]) if exact[0] == "-" else ("", exact)
+    shown = exact
     for precision in range(width - 1, 0, -1):
         if type(value) is float:
             shown = "%.*g" % (precision, value)
@@ -55,8 +54,8 @@ def number(value: "Union[Number, str]", width: int = 24) -> str:
             shown = shown.replace(".e", "e")
         shown = "~" + shown.replace("e+", "e")
         if len(shown) <= width:
-            return shown
-    return "~"
+            break
+    return shown
 
 
 def text(value: str, width: int = WIDTH) -> str:
