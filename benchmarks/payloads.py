@@ -1,4 +1,4 @@
-"""The payload shapes of the benchmark."""
+"""The payload shapes of the benchmark, as (kind, payload): kind "balance" or "response"."""
 
 import copy
 import json
@@ -6,14 +6,16 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
+ROOT = os.path.dirname(HERE)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
 
 from trackbalances._example import TRACK_RESPONSE  # noqa: E402
 
 TYPICAL = TRACK_RESPONSE["balance"]  # the API's own example
-MINIMAL = {key: value for key, value in TYPICAL.items() if key != "breakdown"}
-with open(os.path.join(os.path.dirname(HERE), "tests", "data", "full_balance.json")) as file:
-    FULL = json.load(file)  # every optional key of every object
+MINIMAL = {key: value for key, value in TYPICAL.items() if key != "breakdown"}  # required keys
+with open(os.path.join(ROOT, "tests", "data", "full_balance.json")) as file:
+    FULL = json.load(file)  # every key of API 2.5.0
 
 
 def breakdown_entry(index):
@@ -28,8 +30,8 @@ def response(balances):
     out = {
         "customer_id": "cus_123",
         "value": 1,
-        "event_name": "chat",
         "balance": None,
+        "event_name": "chat",
         "balances": {},
     }
     for number in range(balances):
@@ -41,8 +43,9 @@ def response(balances):
 
 
 SHAPES = {
-    "minimal": ("TrackBalances", MINIMAL),
-    "typical": ("TrackBalances", TYPICAL),
-    "full": ("TrackBalances", FULL),
-    "response 1000x3": ("TrackResponse", response(1000)),
+    "minimal": ("balance", MINIMAL),
+    "typical": ("balance", TYPICAL),
+    "full": ("balance", FULL),
+    "response 1000x3": ("response", response(1000)),
 }
+GROWTH_SIZES = (10, 100, 1000, 10000)  # balances in the response, 3 breakdown entries each

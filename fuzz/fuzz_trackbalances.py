@@ -11,6 +11,7 @@ that does not round-trip, is a crash that libFuzzer saves and reports.
 
 import copy
 import os
+import random
 import sys
 
 import atheris
@@ -19,55 +20,29 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 with atheris.instrument_imports():
     import trackbalances as tb
-    from trackbalances._example import TRACK_RESPONSE
 
-TIER = {"to": 1000, "amount": 9}
-PRICE = {
-    "billing_units": 100,
-    "billing_method": "usage_based",
-    "max_purchase": None,
-    "amount": 9,
-    "tiers": [TIER, {"to": "inf", "amount": 7.5}],
-}
-RESET = {"interval": "month", "interval_count": 1, "resets_at": 1773851121437}
-BREAKDOWN = dict(
-    TRACK_RESPONSE["balance"]["breakdown"][0], reset=RESET, price=PRICE, expires_at=1776443121437
-)
-CREDIT_SCHEMA = {"metered_feature_id": "chat", "credit_cost": 0.5}
-DISPLAY = {"singular": "credit", "plural": None}
-FEATURE = {
-    "id": "credits",
-    "name": "Credits",
-    "type": "credit_system",
-    "consumable": True,
-    "archived": False,
-    "event_names": ["chat"],
-    "credit_schema": [CREDIT_SCHEMA],
-    "display": DISPLAY,
-}
-ROLLOVER = {"balance": 12, "expires_at": 1776443121437}
-BALANCE = dict(
-    TRACK_RESPONSE["balance"], feature=FEATURE, breakdown=[BREAKDOWN], rollovers=[ROLLOVER]
-)
-RESPONSE = dict(TRACK_RESPONSE, balance=BALANCE, balances={"credits": BALANCE})
-# Each model with a valid payload of its own, to be changed by the fuzzer.
+from tests import hostile as H
+from tests import schema as S
+
+# Each model with a valid payload of its own (every key of API 2.5.0), to be changed by
+# the fuzzer; the full balance and the API's examples besides.
 SEEDS = [
-    (tb.TrackResponse, RESPONSE),
-    (tb.TrackBalances, BALANCE),
-    (tb.TrackBalancesFeature, FEATURE),
-    (tb.TrackBalancesCreditSchema, CREDIT_SCHEMA),
-    (tb.TrackBalancesDisplay, DISPLAY),
-    (tb.TrackBalancesBreakdown, BREAKDOWN),
-    (tb.TrackBalancesReset, RESET),
-    (tb.TrackBalancesPrice, PRICE),
-    (tb.TrackBalancesTier, TIER),
-    (tb.TrackBalancesRollover, ROLLOVER),
+    (getattr(tb, name), S.generate(sub, random.Random(index), unknown=0, null=0, optional=1))
+    for index, (name, sub) in enumerate(sorted(S.subschemas().items()))
+]
+SEEDS += [
+    (tb.TrackBalances, S.load("full_balance.json")),
+    (tb.TrackResponse, S.load("2.5.0/examples/track_response_2.3.0_deductions.json")),
 ]
 
 
 def json_value(fdp, depth=0):
-    """A JSON-like value chosen by the fuzzer's bytes."""
-    kind = fdp.ConsumeIntInRange(0, 8 if depth < 6 else 5)
+    """A JSON-like value chosen by the fuzzer's bytes, or a hostile one (tests/hostile.py)."""
+    kind = fdp.ConsumeIntInRange(0, 10 if depth < 6 else 5)
+    if kind == 9:
+        return H.VALUES[fdp.ConsumeIntInRange(0, len(H.VALUES) - 1)]
+    if kind == 10:
+        return [{} for _ in range(fdp.ConsumeIntInRange(0, 3000))]  # many problems at once
     if kind == 0:
         return None
     if kind == 1:
@@ -106,7 +81,10 @@ def mutate(payload, fdp):
 def check(cls, read):
     try:
         obj = read()
-    except tb.ValidationError:
+    except tb.ValidationError as error:
+        lines = str(error).splitlines()
+        if len(error.errors) > 100 or len(lines) != len(error.errors) + bool(error.more):
+            raise AssertionError("a report not bounded to one line per problem") from None
         return
     again = cls.from_dict(obj.to_dict())
     if again != obj or cls.from_json(obj.to_json()) != obj:

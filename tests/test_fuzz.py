@@ -15,6 +15,7 @@ import unittest
 
 import trackbalances as tb
 
+from . import hostile as H
 from . import schema as S
 
 SECONDS = float(os.environ.get("TRACKBALANCES_FUZZ_SECONDS", "1.0"))
@@ -52,6 +53,10 @@ def scalar(rng):
             Odd(),
             {1, 2},
             1j,
+            rng.choice(H.VALUES),  # subclasses that lie or raise, misbehaving mappings, ...
+            H.AnyMapping({"feature_id": "x", "to": 1, H.FieldName("granted"): 2}),
+            rng.choice([H.RaisingStr, H.LyingStr])(rng.choice(["inf", "month", "x"])),
+            rng.choice([H.RaisingInt, H.LyingInt])(rng.randrange(-5, 10**6)),
         ]
     )
 
@@ -67,9 +72,11 @@ def value(rng, depth=0):
         return {rng.choice(keys): value(rng, depth + 1) for _ in range(rng.randrange(5))}
     if roll < 0.47:
         deep = []
-        for _ in range(rng.choice([10, 500, 5000])):
+        for _ in range(rng.choice([10, 199, 200, 201, 500, 5000])):
             deep = [deep] if rng.random() < 0.5 else {"k": deep}
         return deep
+    if roll < 0.49:  # many problems at once: the report must stay bounded
+        return [{} for _ in range(rng.choice([10, 1000, 20_000]))]
     return scalar(rng)
 
 
@@ -125,7 +132,10 @@ class FuzzTest(unittest.TestCase):
                 obj = cls.from_dict(data)
             except tb.ValidationError as error:
                 self.assertTrue(error.errors)
-                self.assertTrue(str(error))
+                self.assertLessEqual(len(error.errors), 100)
+                lines = str(error).splitlines()
+                self.assertEqual(len(lines), len(error.errors) + bool(error.more))
+                self.assertTrue(all(len(line) < 1000 for line in lines))
                 continue
             except Exception as error:  # any other exception is the failure sought
                 self.fail(
@@ -140,6 +150,8 @@ class FuzzTest(unittest.TestCase):
                 )
             self.assertEqual(cls.from_json(obj.to_json()), obj, "seed %d, case %d" % (SEED, cases))
         self.assertGreater(accepted, 10)  # the mutations must not all be rejected
+        if os.environ.get("TRACKBALANCES_FUZZ_REPORT"):
+            print("from_dict fuzz: %d cases, %d accepted" % (cases, accepted))
 
     def test_json_text_of_any_shape(self):
         rng = random.Random(SEED + 1)
@@ -177,6 +189,8 @@ class FuzzTest(unittest.TestCase):
                     % (SEED + 1, cases, cls.__name__, error)
                 )
             self.assertEqual(cls.from_json(obj.to_json()), obj)
+        if os.environ.get("TRACKBALANCES_FUZZ_REPORT"):
+            print("from_json fuzz: %d cases" % cases)
 
 
 if __name__ == "__main__":

@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     TierBehaviorLiteral = Literal["graduated", "volume"]
     BreakdownSourceLiteral = Literal["customer", "entity"]
 else:
-    from ._hints import Literal
+    # What get_type_hints() resolves the field annotations to, made only then.
+    from ._hints import literal
 
-    # What get_type_hints() resolves the field annotations to.
-    FeatureTypeLiteral = Literal["boolean", "metered", "credit_system", "ai_credit_system"]
-    FeatureCombineLiteral = Literal["sum", "max", "min"]
-    ResetIntervalLiteral = Literal[
+    FeatureTypeLiteral = literal("boolean", "metered", "credit_system", "ai_credit_system")
+    FeatureCombineLiteral = literal("sum", "max", "min")
+    ResetIntervalLiteral = literal(
         "one_off",
         "minute",
         "hour",
@@ -44,10 +44,10 @@ else:
         "semi_annual",
         "year",
         "multiple",
-    ]
-    BillingMethodLiteral = Literal["prepaid", "usage_based"]
-    TierBehaviorLiteral = Literal["graduated", "volume"]
-    BreakdownSourceLiteral = Literal["customer", "entity"]
+    )
+    BillingMethodLiteral = literal("prepaid", "usage_based")
+    TierBehaviorLiteral = literal("graduated", "volume")
+    BreakdownSourceLiteral = literal("customer", "entity")
 
 
 class OpenEnum(type):

@@ -11,22 +11,29 @@ subscripted (``Union[int, float]``, not an alias of it).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Literal, Mapping, Tuple, Union
+
+    def literal(*values: str) -> Any: ...
+
 else:
 
     class _Form:
-        """Stands for the ``typing`` special form of the same name."""
+        """Stands for the ``typing`` special form of the same name (subscripted with
+        ``args``, when it stands for a subscripted one, as ``literal()`` makes)."""
 
-        __slots__ = ("name",)
+        __slots__ = ("name", "args")
 
-        def __init__(self, name):
+        def __init__(self, name, args=None):
             self.name = name
+            self.args = args
 
         def resolve(self):
             import typing
 
             if self.name == "Literal" and not hasattr(typing, "Literal"):
-                return _Python37Literal
-            return getattr(typing, self.name)
+                form = _Python37Literal
+            else:
+                form = getattr(typing, self.name)
+            return form if self.args is None else form[self.args]
 
         def __getitem__(self, args):
             if type(args) is not tuple:
@@ -43,10 +50,14 @@ else:
         def __class_getitem__(cls, values):
             return str
 
+    def literal(*values):
+        """``Literal[values]``, made when a tool evaluates the annotation that names it."""
+        return _Form("Literal", values)
+
     Any = _Form("Any")
     Literal = _Form("Literal")
     Mapping = _Form("Mapping")
     Tuple = _Form("Tuple")
     Union = _Form("Union")
 
-__all__ = ["Any", "Literal", "Mapping", "Tuple", "Union"]
+__all__ = ["Any", "Literal", "Mapping", "Tuple", "Union", "literal"]

@@ -1,0 +1,224 @@
+"""Markdown tables and target verdicts from the results of run.py (one interpreter
+each, as ``run.py --json`` writes them). Ratios are ours / the peer's: below 1,
+trackbalances takes less time (or memory)."""
+
+from libraries import LIBRARIES, OPERATIONS, OURS
+
+NAMES = [library.name for library in LIBRARIES]
+PEERS = NAMES[1:]
+SHAPE_SIGNS = "minimal · typical · full · 1000x3"
+
+
+def label(result):
+    return result["interpreter"]["label"]
+
+
+def ratio(result, shape, operation, peer):
+    times = result["times"].get(shape, {}).get(operation, {})
+    if OURS not in times or peer not in times:
+        return None
+    return times[OURS] / times[peer]
+
+
+def fmt_ratio(value):
+    if value is None:
+        return "—"
+    return "%.3f" % value if value < 0.095 else "%.2f" % value
+
+
+def fmt_us(seconds):
+    us = seconds * 1e6
+    return "%.2f" % us if us < 100 else "%.0f" % us
+
+
+def table(header, rows, numeric_from=1):
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("|" + "---|" * numeric_from + "---:|" * (len(header) - numeric_from))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def present(results, names, has):
+    """The names that have something in at least one result."""
+    return [name for name in names if any(has(result, name) for result in results)]
+
+
+def ratio_tables(results):
+    """One table per operation: a row per interpreter, a column per peer, each cell the
+    ratios on the four shapes."""
+    out = []
+    for operation in OPERATIONS:
+        cells = {}  # (interpreter, peer) -> the ratios on the four shapes
+        for result in results:
+            for peer in PEERS:
+                ratios = [ratio(result, shape, operation, peer) for shape in result["times"]]
+                if any(r is not None for r in ratios):
+                    cells[label(result), peer] = " · ".join(fmt_ratio(r) for r in ratios)
+        columns = [peer for peer in PEERS if any(key[1] == peer for key in cells)]
+        rows = [
+            [label(result)] + [cells.get((label(result), peer), "—") for peer in columns]
+            for result in results
+        ]
+        out.append("**%s**\n\n%s" % (operation, table(["interpreter"] + columns, rows)))
+    return "\n\n".join(out)
+
+
+def full_table(result):
+    """Microseconds per call of every library, shape and operation on one interpreter."""
+    names = [n for n in NAMES if n in result["libraries"]]
+    rows = []
+    for shape, operations in result["times"].items():
+        for operation, times in operations.items():
+            cells = [fmt_us(times[OURS])]
+            for peer in names[1:]:
+                mine = ratio(result, shape, operation, peer)
+                cells.append("%s (%s)" % (fmt_us(times[peer]), fmt_ratio(mine)) if mine else "")
+            rows.append([shape, operation] + cells)
+    return table(["shape", "operation"] + names, rows, numeric_from=2)
+
+
+def memory_table(results):
+    results = [r for r in results if r.get("memory")]
+    if not results:
+        return ""
+    columns = present(results, NAMES, lambda r, n: n in r["memory"])
+    rows = []
+    for result in results:
+        memory = result["memory"]
+        cells = []
+        for name in columns:
+            if name not in memory:
+                cells.append("—")
+            elif name == OURS:
+                cells.append("%.0f" % (memory[name] / 1024))
+            else:
+                mine = fmt_ratio(memory[OURS] / memory[name])
+                cells.append("%.0f (%s)" % (memory[name] / 1024, mine))
+        rows.append([label(result)] + cells)
+    return table(["interpreter"] + columns, rows)
+
+
+def import_table(results):
+    columns = present(results, ["dataclasses alone"] + NAMES, lambda r, n: n in r["imports"])
+    rows = []
+    for result in results:
+        imports = result["imports"]
+        cells = ["%.1f" % imports[n] if n in imports else "—" for n in columns]
+        rows.append([label(result)] + cells)
+    return table(["interpreter"] + columns, rows)
+
+
+def growth_tables(result):
+    """Microseconds per balance by response size, gc on and gc off, on one interpreter."""
+    out = []
+    for state, by_size in result["growth"].items():
+        names = [n for n in NAMES if n in next(iter(by_size.values()))]
+        rows = [[str(size)] + ["%.2f" % by_size[size][n] for n in names] for size in by_size]
+        title = "garbage collector %s:" % state[3:]
+        out.append("%s\n\n%s" % (title, table(["balances"] + names, rows)))
+    return "\n\n".join(out)
+
+
+def growth_factor(result, state, name):
+    """Time per balance at the largest size over that at the smallest."""
+    by_size = result["growth"][state]
+    sizes = list(by_size)
+    if name not in by_size[sizes[0]]:
+        return None
+    return by_size[sizes[-1]][name] / by_size[sizes[0]][name]
+
+
+def growth_summary(results):
+    """Per interpreter: how much the time per balance grows from the smallest response
+    to the largest, gc off and on."""
+    names = present(results, NAMES, lambda r, n: growth_factor(r, "gc on", n) is not None)
+    header = ["interpreter"] + ["%s, gc %s" % (n, s) for s in ("off", "on") for n in names]
+    rows = []
+    for result in results:
+        factors = [growth_factor(result, "gc " + s, n) for s in ("off", "on") for n in names]
+        cells = ["—" if f is None else "%.2fx" % f for f in factors]
+        rows.append([label(result)] + cells)
+    return table(header, rows)
+
+
+# -- targets ------------------------------------------------------------------------------------
+
+FLAT = 1.5  # "flat": time per balance at 10,000 balances at most this times that at 10
+
+
+def targets(result):
+    """[(target, measured ratio or None if the peer is absent here, limit)] for this
+    interpreter, each ratio ours / the peer's, measured in the same run."""
+    info = result["interpreter"]
+    version = tuple(info["version"][:2])
+    shapes = list(result["times"])
+    small = [s for s in shapes if s in ("typical", "full")]
+    response = shapes[-1]
+    out = []
+
+    def add(shape, operation, peer, limit, what=None):
+        what = "%s, %s: vs %s" % (shape, operation, what or peer)
+        out.append((what, ratio(result, shape, operation, peer), limit))
+
+    def factor(state, name):
+        return growth_factor(result, state, name)
+
+    if info["implementation"] == "cpython" and version >= (3, 10):
+        for shape in shapes:
+            add(shape, "dict to object", "SDK", 0.3, "SDK model_validate")
+        for shape in small:
+            add(shape, "JSON to object", "SDK", 0.7, "SDK model_validate_json")
+        for shape in small:
+            add(shape, "JSON to object", "SDK unmarshal_json", 0.03)
+        add(response, "JSON to object", "SDK unmarshal_json", 0.5)
+        for shape in shapes:
+            add(shape, "object to dict", "SDK", 0.06, "SDK model_dump")
+        for shape in shapes:
+            add(shape, "object to dict", "msgspec", 1.0, "msgspec to_builtins")
+        memory = result.get("memory") or {}
+        mine = memory[OURS] / memory["msgspec"] if "msgspec" in memory else None
+        out.append(("memory of the parsed %s: vs msgspec" % response, mine, 1.0))
+        sizes = list(result["growth"]["gc off"])
+        span = "per balance, %s to %s balances" % (sizes[0], sizes[-1])
+        out.append(("growth %s, gc off (flat)" % span, factor("gc off", OURS), FLAT))
+        theirs = factor("gc on", "msgspec")
+        mine = factor("gc on", OURS) / theirs if theirs else None
+        out.append(("growth %s, gc on: vs msgspec's growth" % span, mine, 1.0))
+    elif info["implementation"] == "cpython" and version in ((3, 8), (3, 9)):
+        for shape in shapes:
+            add(shape, "dict to object", "SDK imitation", 0.9)
+    elif info["implementation"] == "pypy":
+        for operation in ("dict to object", "object to dict"):
+            for peer in ("cattrs", "mashumaro"):
+                for shape in shapes:
+                    add(shape, operation, peer, 0.5)
+    return out
+
+
+def verdict(value, limit):
+    if value is None:
+        return "SKIP"
+    return "PASS" if value <= limit else "MISS"
+
+
+def target_lines(result):
+    lines = []
+    for what, value, limit in targets(result):
+        shown = "peer absent" if value is None else fmt_ratio(value) + "x"
+        lines.append("%s  %-62s %10s  (at most %gx)" % (verdict(value, limit), what, shown, limit))
+    return lines
+
+
+def targets_table(results):
+    """Rows: the targets; columns: the interpreters that have targets."""
+    results = [r for r in results if targets(r)]
+    rows, order = {}, []
+    for index, result in enumerate(results):
+        for what, value, limit in targets(result):
+            key = "%s (≤ %g)" % (what, limit)
+            if key not in rows:
+                rows[key] = [""] * len(results)
+                order.append(key)
+            shown = "" if value is None else fmt_ratio(value) + " "
+            rows[key][index] = shown + verdict(value, limit)
+    return table(["target"] + [label(r) for r in results], [[k] + rows[k] for k in order])
