@@ -4,7 +4,12 @@ import enum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Literal
+    import sys
+
+    if sys.version_info >= (3, 8):
+        from typing import Final, Literal
+    else:  # what a type checker whose typeshed gates them on 3.8 (mypy < 1.9) needs
+        from typing_extensions import Final, Literal
 
 
 class AbsentType(enum.Enum):

@@ -8,7 +8,13 @@ known values (``FeatureTypeLiteral`` and so on) exist for type checkers.
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Dict, Final, Iterator, Literal, Tuple
+    import sys
+    from typing import Dict, Iterator, Tuple
+
+    if sys.version_info >= (3, 8):
+        from typing import Final, Literal
+    else:  # see _absent
+        from typing_extensions import Final, Literal
 
     FeatureTypeLiteral = Literal["boolean", "metered", "credit_system", "ai_credit_system"]
     FeatureCombineLiteral = Literal["sum", "max", "min"]

@@ -10,7 +10,13 @@ subscripted (``Union[int, float]``, not an alias of it).
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Literal, Mapping, Tuple, Union
+    import sys
+    from typing import Any, Mapping, Tuple, Union
+
+    if sys.version_info >= (3, 8):
+        from typing import Literal
+    else:  # see _absent
+        from typing_extensions import Literal
 
     def literal(*values: str) -> Any: ...
 

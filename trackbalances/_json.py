@@ -69,14 +69,15 @@ def _int_of_at_most_4300_digits(digits: str) -> int:
 def loads(text: object) -> "Any":
     """``decode`` for ``from_json``: any problem is a ValidationError."""
     kind = type(text)
+    data: "Union[str, bytes]"  # not ``text``: mypy < 1.16 joins str and bytes to Sequence[object]
     if issubclass(kind, str):
-        text = plain_str(text)
+        data = plain_str(text)
     elif issubclass(kind, (bytes, bytearray)):
-        text = memoryview(text).tobytes()  # type: ignore[arg-type]
+        data = memoryview(text).tobytes()  # type: ignore[arg-type]
     else:
         raise ValidationError([((), "expected JSON text (str or bytes), got %s" % type_name(text))])
     try:
-        return decode(text)
+        return decode(data)
     except NotJSON as error:
         raise ValidationError([((), "invalid JSON: %s" % error)]) from None
 

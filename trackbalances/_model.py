@@ -169,7 +169,9 @@ class Model(_Instance):
         if type(other) is not type(self):
             return NotImplemented
         # Deep unknown values sit in FrozenMaps, which see to the caller's depth.
-        return self._values() == other._values()
+        that: "Any" = other  # mypy before 1.20 does not narrow type(other) is type(self)
+        theirs: "Tuple[Any, ...]" = that._values()
+        return self._values() == theirs
 
     def __hash__(self) -> int:
         return hash(self._values())
