@@ -69,9 +69,10 @@ class SignatureTest(unittest.TestCase):
     def test_help_shows_the_fields_and_no_internal_hook(self):
         text = pydoc.render_doc(tb.TrackBalances, renderer=pydoc.plaintext)
         # 3.13 and newer write a long signature on several lines.
-        flat = " ".join(text.replace(" |", " ").replace("(", "( ").split())
-        self.assertIn("TrackBalances( feature_id: str, granted: 'Union[int, float]',", flat)
-        self.assertIn("feature: 'Union[TrackBalancesFeature, AbsentType]' = ABSENT,", flat)
+        # 3.14 and newer leave out the quotes of annotations written as strings.
+        flat = " ".join(text.replace(" |", " ").replace("(", "( ").replace("'", "").split())
+        self.assertIn("TrackBalances( feature_id: str, granted: Union[int, float],", flat)
+        self.assertIn("feature: Union[TrackBalancesFeature, AbsentType] = ABSENT,", flat)
         self.assertIn("remaining: Remaining balance available for use", text)
         for hidden in ("_read", "_write", "_defaults", "_open_enums"):
             self.assertNotIn(hidden, text)
