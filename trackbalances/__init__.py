@@ -11,7 +11,13 @@ from a newer version are kept (``obj.unrecognized()`` lists them).
 
 from ._absent import ABSENT, AbsentType
 from ._balance import Balance, TrackBalances, TrackBalancesRollover
-from ._breakdown import TrackBalancesAllocation, TrackBalancesBreakdown, TrackBalancesReset
+from ._breakdown import (
+    TrackBalancesAllocation,
+    TrackBalancesBreakdown,
+    TrackBalancesPrice,
+    TrackBalancesReset,
+    TrackBalancesTier,
+)
 from ._credit import (
     TrackBalancesCreditSchema,
     TrackBalancesCreditTier,
@@ -28,7 +34,6 @@ from ._enums import (
 )
 from ._errors import ErrorDetail, ValidationError
 from ._feature import TrackBalancesDisplay, TrackBalancesFeature
-from ._price import TrackBalancesPrice, TrackBalancesTier
 from ._response import TrackDeduction, TrackResponse
 
 TYPE_CHECKING = False
