@@ -65,11 +65,12 @@ def mutate(payload, fdp):
     """Changes ``payload`` in a few places picked by the fuzzer."""
     for _ in range(fdp.ConsumeIntInRange(1, 4)):
         node = payload
-        while isinstance(node, (dict, list)) and node and fdp.ConsumeBool():
-            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        # Exact types: a hostile value put in earlier may not even answer isinstance().
+        while type(node) in (dict, list) and node and fdp.ConsumeBool():
+            keys = list(node) if type(node) is dict else list(range(len(node)))
             key = keys[fdp.ConsumeIntInRange(0, len(keys) - 1)]
-            if not isinstance(node[key], (dict, list)) or fdp.ConsumeIntInRange(0, 3) == 0:
-                if isinstance(node, dict) and fdp.ConsumeIntInRange(0, 4) == 0:
+            if type(node[key]) not in (dict, list) or fdp.ConsumeIntInRange(0, 3) == 0:
+                if type(node) is dict and fdp.ConsumeIntInRange(0, 4) == 0:
                     del node[key]
                 else:
                     node[key] = json_value(fdp)
@@ -86,9 +87,16 @@ def check(cls, read):
         if len(error.errors) > 100 or len(lines) != len(error.errors) + bool(error.more):
             raise AssertionError("a report not bounded to one line per problem") from None
         return
-    again = cls.from_dict(obj.to_dict())
-    if again != obj or cls.from_json(obj.to_json()) != obj:
+    if cls.from_dict(obj.to_dict()) != obj:
         raise AssertionError("round trip changed %r" % (obj,))
+    try:
+        again = cls.from_json(obj.to_json())
+    except tb.ValidationError as error:  # an int of more than 4300 digits: written, not read
+        if "more than 4300 digits" not in str(error):
+            raise
+        return
+    if again != obj:
+        raise AssertionError("round trip through JSON changed %r" % (obj,))
 
 
 def test_one_input(data):
