@@ -94,14 +94,7 @@ def mapping(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[str,
     except Exception as error:  # a caller's mapping whose methods raise
         _unreadable(error, path, errors)
         return None
-    checked: "Dict[str, Any]" = {}
-    for name, item in pairs.items():
-        key = _key(name)
-        if key is None:
-            errors.append((path, "expected string keys, got %s" % describe(name)))
-        else:
-            checked[key] = item
-    return checked
+    return _exact_keys(pairs, path, errors)
 
 
 def as_dict(
@@ -234,6 +227,7 @@ def _pairs(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[str, 
 
 
 def _exact_keys(pairs: "Dict[Any, Any]", path: "Path", errors: "Errors") -> "Dict[str, Any]":
+    """``pairs`` with exact ``str`` keys; an error for each key that is no string."""
     checked: "Dict[str, Any]" = {}
     for name, item in pairs.items():
         key = _key(name)

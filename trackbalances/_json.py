@@ -6,14 +6,16 @@ at its start is skipped, in ``bytes`` and ``str`` alike, and other encodings
 last value, as with Python's ``json``.
 
 An integer of more than 4300 digits in JSON text is refused, on every Python:
-reading it would take time quadratic in its length (Python 3.11 and newer refuse
-it themselves). An object may still hold such an int (``from_dict`` takes the
-ints it is given), and it is written out: Python refuses to turn such an int into
-text, so those few are written through ``decimal``.
+reading it would take time quadratic in its length (Python refuses it itself
+since 3.11, and since 3.7.14, 3.8.14, 3.9.14 and 3.10.7). An object may still
+hold such an int (``from_dict`` takes the ints it is given), and it is written
+out: Python refuses to turn it into text in one piece, so it is written in parts.
 """
 
 # ``_dumps_long_ints`` walks untyped JSON data; see the note in ``_breakdown``.
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
+import sys
 
 from ._errors import ValidationError, plain_str, type_name
 
@@ -57,7 +59,8 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
 
 
 _MAX_DIGITS = 4300
-_PYTHON_LIMITS_INTS = hasattr(__import__("sys"), "get_int_max_str_digits")  # 3.11 and newer
+# Python's own limit came with 3.11, and with 3.7.14, 3.8.14, 3.9.14 and 3.10.7.
+_PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
 
 
 def _int_of_at_most_4300_digits(digits: str) -> int:
