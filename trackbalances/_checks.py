@@ -336,6 +336,10 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Any":
     kind = type(value)
     if kind is str or kind is bool or kind is int or value is None:
         return value  # the common case, at once
+    try:
+        return _frozen_plain(value, 0)
+    except (_NotPlain, RecursionError):
+        pass  # read again below, where each problem is reported at its path
     done: "List[Any]" = []  # the values made so far, taken by their containers
     todo: "List[Tuple[Any, Any, Path, int]]" = [(None, value, path, 0)]
     while todo:
@@ -349,6 +353,40 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Any":
         else:
             _visit(item, at, depth, errors, done, todo)
     return done[0]
+
+
+class _NotPlain(Exception):
+    """What ``_frozen_plain`` raises at the first value it leaves to ``freeze``."""
+
+
+def _frozen_plain(value: "Any", depth: int) -> "Any":
+    """``freeze`` of plain JSON data (exact types, string keys, finite numbers,
+    nested less than ``MAX_DEPTH`` deep), by recursion and without paths: the
+    fast way for what a payload carries. Raises ``_NotPlain`` at anything else."""
+    kind = type(value)
+    if depth >= MAX_DEPTH:
+        raise _NotPlain
+    if kind is dict:
+        frozen: "Dict[str, Any]" = value.copy()
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain
+            kind = type(item)
+            if not (kind is str or kind is int or kind is bool or item is None):
+                frozen[key] = _frozen_plain(item, depth + 1)
+        return frozen_or_empty(frozen)
+    if kind is list or kind is tuple:
+        items: "List[Any]" = []
+        for item in value:
+            kind = type(item)
+            if kind is str or kind is int or kind is bool or item is None:
+                items.append(item)
+            else:
+                items.append(_frozen_plain(item, depth + 1))
+        return tuple(items)
+    if kind is float and value - value == 0:
+        return value
+    raise _NotPlain
 
 
 def _visit(

@@ -179,6 +179,15 @@ EMPTY = FrozenMap({})
 """The ``extra`` of an object without unknown keys (one object, shared)."""
 
 
+_new = object.__new__
+_set_data: "Callable[[FrozenMap, Mapping[str, Any]], None]" = FrozenMap._data.__set__  # type: ignore[attr-defined]
+
+
 def frozen_or_empty(data: "Dict[str, Any]") -> "FrozenMap":
     """``data`` as a FrozenMap (the shared EMPTY for an empty one)."""
-    return FrozenMap(data) if data else EMPTY
+    if not data:
+        return EMPTY
+    # What FrozenMap(data) does, without the class call: readers make many.
+    frozen: "FrozenMap" = _new(FrozenMap)
+    _set_data(frozen, MappingProxyType(data))
+    return frozen

@@ -269,7 +269,16 @@ else:
     def model(cls):
         """A frozen dataclass whose __init__, __eq__, __hash__, __setattr__ and
         __delattr__ come from ``Model``."""
+        # dataclasses parses each string annotation with a regular expression
+        # to find ClassVar and InitVar, and Python 3.15 imports ``re`` for it:
+        # a model has neither, so dataclasses is shown placeholders and the
+        # annotations are put back afterwards.
+        annotations = cls.__annotations__
+        cls.__annotations__ = dict.fromkeys(annotations, object)
         cls = dataclasses.dataclass(init=False, eq=False, repr=False)(cls)
+        cls.__annotations__ = annotations
+        for name, field in cls.__dataclass_fields__.items():
+            field.type = annotations[name]
         cls.__dataclass_params__.frozen = True  # as @dataclass(frozen=True) would say
         models.add(cls)
         cls._defaults = {
@@ -345,9 +354,15 @@ def wire_dict(obj: "Any") -> "Dict[str, Any]":
 
 def thaw(value: "Any") -> "Any":
     """A frozen JSON value as plain JSON data: tuples become lists, maps dicts."""
-    # An explicit stack: unknown values may nest deeper than the caller's stack allows.
-    if type(value) is not tuple and not isinstance(value, Mapping):
+    kind = type(value)
+    if kind is not tuple and kind is not FrozenMap and not isinstance(value, Mapping):
         return value
+    try:
+        return _thawed(value, 0)
+    except (_NotFrozen, RecursionError):
+        pass
+    # An explicit stack: a value built by hand may nest deeper than the caller's
+    # stack allows, and hold mappings of other kinds.
     root: "List[Any]" = [None]
     stack: "List[Tuple[Any, Any, Any]]" = [(root, 0, value)]
     while stack:
@@ -362,6 +377,36 @@ def thaw(value: "Any") -> "Any":
             out = item
         parent[slot] = out
     return root[0]
+
+
+class _NotFrozen(Exception):
+    """What ``_thawed`` raises at the first value it leaves to ``thaw``."""
+
+
+def _thawed(value: "Any", depth: int) -> "Any":
+    """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and
+    JSON scalars, nested at most 200 deep. Raises ``_NotFrozen`` at anything else."""
+    if depth > 200:
+        raise _NotFrozen
+    if type(value) is FrozenMap:
+        out: "Any" = value._data.copy()
+        for key, item in value._data.items():
+            kind = type(item)
+            if kind is tuple or kind is FrozenMap:
+                out[key] = _thawed(item, depth + 1)
+            elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
+                raise _NotFrozen
+        return out
+    if type(value) is not tuple:
+        raise _NotFrozen
+    out = list(value)
+    for index, item in enumerate(value):
+        kind = type(item)
+        if kind is tuple or kind is FrozenMap:
+            out[index] = _thawed(item, depth + 1)
+        elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
+            raise _NotFrozen
+    return out
 
 
 if TYPE_CHECKING:
