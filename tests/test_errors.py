@@ -1,10 +1,12 @@
 """Every rejection rule, at its path, in one clear ValidationError."""
 
+import contextlib
 import copy
 import json
 import pickle
 import sys
 import unittest
+from unittest import mock
 
 import trackbalances as tb
 
@@ -299,6 +301,40 @@ class FromJsonTest(unittest.TestCase):
     def test_a_repeated_key_keeps_its_last_value(self):
         text = json.dumps(EXAMPLE)[:-1] + ', "granted": 7}'
         self.assertEqual(tb.TrackBalances.from_json(text).granted, 7)
+
+    def test_whitespace_around_the_value_and_text_after_it(self):
+        text = json.dumps(EXAMPLE)
+        expected = tb.TrackBalances.from_json(text)
+        for same in (" \n" + text, text + "\n", "\t" + text + " \r\n", text.encode() + b"\n"):
+            with self.subTest(text=same[:4]):
+                self.assertEqual(tb.TrackBalances.from_json(same), expected)
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_json(text + " {}")
+        self.assertRegex(str(caught.exception), "^invalid JSON: Extra data at line 1 column")
+
+    def test_the_same_without_the_c_accelerators_of_json(self):
+        # As on PyPy, whose json module is Python: text in and out must not change.
+        import json.encoder
+        import json.scanner
+
+        from trackbalances import _json
+
+        full = S.load("full_balance.json")
+        text = json.dumps(full, indent=1)
+        expected = tb.TrackBalances.from_json(text)
+        compact = expected.to_json()
+        with contextlib.ExitStack() as stack:
+            for module, name in [
+                (json.scanner, "c_make_scanner"),
+                (json.encoder, "c_make_encoder"),
+            ]:
+                stack.enter_context(mock.patch.object(module, name, None, create=True))
+            for name in ("_scan", "_encode"):  # made again, from what json now offers
+                stack.enter_context(mock.patch.object(_json, name, None))
+            self.assertEqual(tb.TrackBalances.from_json(text), expected)
+            self.assertEqual(expected.to_json(), compact)
+            self.assertIs(_json._scan, False)
+        self.assertEqual(json.loads(compact), full)
 
     def test_not_text(self):
         with self.assertRaises(tb.ValidationError) as caught:

@@ -215,6 +215,32 @@ class ObjectTest(unittest.TestCase):
         unknown = tb.TrackBalances.from_dict(dict(EXAMPLE, later=later)).extra["later"]
         self.assertEqual([type(value) for value in unknown], [str, int])
 
+    def test_values_given_by_hand_are_written_as_json_data(self):
+        # The constructor keeps what it is given; writing turns tuples into lists
+        # and any mapping into a dict, however deep, and leaves other values as they are.
+        deep: object = 0
+        for _ in range(250):
+            deep = (deep,)
+        given = {
+            "map": types.MappingProxyType({"k": ({"x": 2},)}),
+            "frozen with a list": tb.TrackBalances.from_dict(FULL).extra["future_key"],
+            "tuple with a dict": ({"x": 1}, [2]),
+            "deep": deep,
+        }
+        obj = dataclasses.replace(tb.TrackBalances.from_dict(EXAMPLE), extra=given)
+        data = obj.to_dict()
+        self.assertEqual(data["map"], {"k": [{"x": 2}]})
+        self.assertEqual(data["tuple with a dict"], [{"x": 1}, [2]])
+        self.assertEqual(json.loads(obj.to_json()), data)
+        self.assertEqual(json.dumps(data["deep"]), "[" * 250 + "0" + "]" * 250)
+        from trackbalances._frozen import FrozenMap
+
+        frozen = FrozenMap(dict(given["frozen with a list"], later=[1, (2,)]))
+        obj = dataclasses.replace(obj, extra={"frozen with a list": frozen})
+        self.assertEqual(obj.to_dict()["frozen with a list"]["later"], [1, (2,)])
+        with self.assertRaises(TypeError):
+            dataclasses.replace(obj, extra={"set": {1}}).to_json()
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -181,6 +181,8 @@ EMPTY = FrozenMap({})
 
 _new = object.__new__
 _set_data: "Callable[[FrozenMap, Mapping[str, Any]], None]" = FrozenMap._data.__set__  # type: ignore[attr-defined]
+contents: "Callable[[FrozenMap], MappingProxyType[str, Any]]" = FrozenMap._data.__get__  # type: ignore[attr-defined]
+"""The read-only view of the dict inside a FrozenMap."""
 
 
 def frozen_or_empty(data: "Dict[str, Any]") -> "FrozenMap":

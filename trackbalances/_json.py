@@ -23,7 +23,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Tuple, Union
 
-_compact_encoder = None
+_scan: "Any" = None  # json's C scanner and encoder, made on first use (False if absent)
+_encode: "Any" = None
+_WHITESPACE = " \t\n\r"
 
 
 class NotJSON(ValueError):
@@ -44,6 +46,18 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
             raise NotJSON("not UTF-8: %s at byte %d" % (error.reason, error.start)) from None
     elif text[:1] == "\ufeff":
         text = text[1:]
+    if _scan is None:
+        _make_scanner(json)
+    if _scan and (_PYTHON_LIMITS_INTS or len(text) <= _MAX_DIGITS):
+        # json's C scanner called directly, as json.loads calls it through two
+        # layers of Python; anything it refuses is read again below for the message.
+        try:
+            start = len(text) - len(text.lstrip(_WHITESPACE)) if text[:1] in _WHITESPACE else 0
+            value, end = _scan(text, start)
+            if end == len(text) or not text[end:].strip(_WHITESPACE):
+                return value
+        except Exception:
+            pass
     try:
         if len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS:
             return json.loads(text, parse_int=_int_of_at_most_4300_digits)
@@ -61,6 +75,12 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
 _MAX_DIGITS = 4300
 # Python's own limit came with 3.11, and with 3.7.14, 3.8.14, 3.9.14 and 3.10.7.
 _PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
+
+
+def _make_scanner(json: "Any") -> None:
+    global _scan
+    c_make_scanner = getattr(json.scanner, "c_make_scanner", None)  # None on PyPy
+    _scan = c_make_scanner(json.JSONDecoder()) if c_make_scanner else False
 
 
 def _int_of_at_most_4300_digits(digits: str) -> int:
@@ -87,17 +107,39 @@ def loads(text: object) -> "Any":
 
 def dumps(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
     """JSON text of ``to_dict()`` data: compact unless indented, ASCII, never NaN."""
-    global _compact_encoder
+    global _encode
     import json
 
     try:
         if indent is not None:
             return json.dumps(data, indent=indent, allow_nan=False)
-        if _compact_encoder is None:
-            _compact_encoder = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
-        return _compact_encoder.encode(data)
+        if _encode is None:
+            _encode = _compact_encoder(json)
+        return "".join(_encode(data, 0))
     except ValueError:  # an int too long for Python to write as text
         return _dumps_long_ints(data, indent)
+
+
+def _compact_encoder(json: "Any") -> "Any":
+    """The function that json.dumps(data, separators=(",", ":"), allow_nan=False)
+    ends in: json's C encoder where there is one, made once rather than per call,
+    with no check for cycles (``to_dict`` data has none); else Python's."""
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
+    c_encode_basestring_ascii = getattr(json.encoder, "c_encode_basestring_ascii", None)
+    if c_make_encoder is None or c_encode_basestring_ascii is None:  # PyPy: json in Python
+        encoder = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+
+        def encode(data: object, level: int) -> "Tuple[str]":
+            return (encoder.encode(data),)
+
+        return encode
+    return c_make_encoder(
+        None, _not_json, c_encode_basestring_ascii, None, ":", ",", False, False, False
+    )
+
+
+def _not_json(value: object) -> "Any":
+    raise TypeError("not JSON data: %s" % type_name(value))
 
 
 def _dumps_long_ints(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from . import _json
 from ._absent import ABSENT
 from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, describe_error
-from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack
+from ._frozen import EMPTY, Extra, FrozenMap, contents, hex_repr, on_a_fresh_stack
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -389,8 +389,9 @@ def _thawed(value: "Any", depth: int) -> "Any":
     if depth > 200:
         raise _NotFrozen
     if type(value) is FrozenMap:
-        out: "Any" = value._data.copy()
-        for key, item in value._data.items():
+        data = contents(value)
+        out: "Any" = data.copy()
+        for key, item in data.items():
             kind = type(item)
             if kind is tuple or kind is FrozenMap:
                 out[key] = _thawed(item, depth + 1)
