@@ -125,7 +125,7 @@ def run_one(python, name, args):
         ", ".join(failed) or "none",
     )
     if not args.quick:
-        verdicts = [report.verdict(v, limit) for _, v, limit in report.targets(result)]
+        verdicts = [target.verdict() for target in report.targets(result)]
         counts = ", ".join("%d %s" % (verdicts.count(v), v) for v in ("PASS", "MISS", "SKIP"))
         line += "; targets: " + counts
     return result, line

@@ -164,6 +164,13 @@ def mashumaro_lib():
     return ops, "mashumaro %s" % version("mashumaro")
 
 
+def floor():
+    from peers import floor as m
+
+    ops = four(m.to_object, m.to_dict, m.from_json, m.to_json)
+    return {"balance": ops, "response": ops}, "no package"
+
+
 OURS = "trackbalances"
 LIBRARIES = [
     Library(OURS, "this package", "import trackbalances", ours),
@@ -207,6 +214,14 @@ LIBRARIES = [
         "the same dataclasses with mashumaro's basic and JSON codecs",
         "import peers.dataclass_models, mashumaro.codecs.basic, mashumaro.codecs.json",
         mashumaro_lib,
+    ),
+    Library(
+        "floor",
+        "the least any pure-Python reader of trackbalances's layout does "
+        "(`peers/floor.py`): each JSON object copied into the `__dict__` of a bare object, "
+        "each array into a tuple, nothing checked; the same C scanner and encoder of `json`",
+        None,
+        floor,
     ),
 ]
 LOADED = {}  # name -> Library, those that loaded here

@@ -99,7 +99,8 @@ def memory_table(results):
 
 
 def import_table(results):
-    columns = present(results, ["dataclasses alone"] + NAMES, lambda r, n: n in r["imports"])
+    bases = ["dataclasses alone", "dataclasses and typing"]
+    columns = present(results, bases + NAMES, lambda r, n: n in r["imports"])
     rows = []
     for result in results:
         imports = result["imports"]
@@ -146,9 +147,27 @@ def growth_summary(results):
 FLAT = 1.5  # "flat": time per balance at 10,000 balances at most this times that at 10
 
 
+class Target:
+    """One target on one interpreter: ``value`` measured (None if the peer is absent
+    here) against ``limit``; ``floor``, where known, is what ``peers/floor.py`` (no
+    checks) measured against the same peer: a target under the floor is out of reach
+    of any reader that checks what it reads."""
+
+    def __init__(self, what, value, limit, floor=None, unit="x"):
+        self.what, self.value, self.limit, self.floor, self.unit = what, value, limit, floor, unit
+
+    def verdict(self):
+        if self.value is None:
+            return "SKIP"
+        return "PASS" if self.value <= self.limit else "MISS"
+
+    def shown(self, value):
+        return "%.2f ms" % value if self.unit == "ms" else fmt_ratio(value) + "x"
+
+
 def targets(result):
-    """[(target, measured ratio or None if the peer is absent here, limit)] for this
-    interpreter, each ratio ours / the peer's, measured in the same run."""
+    """The package's targets on this interpreter, each ratio ours / the peer's,
+    measured in the same run."""
     info = result["interpreter"]
     version = tuple(info["version"][:2])
     shapes = list(result["times"])
@@ -158,11 +177,22 @@ def targets(result):
 
     def add(shape, operation, peer, limit, what=None):
         what = "%s, %s: vs %s" % (shape, operation, what or peer)
-        out.append((what, ratio(result, shape, operation, peer), limit))
+        mine = ratio(result, shape, operation, peer)
+        to_floor = ratio(result, shape, operation, "floor")
+        floor = mine / to_floor if mine is not None and to_floor else None
+        out.append(Target(what, mine, limit, floor))
 
     def factor(state, name):
         return growth_factor(result, state, name)
 
+    imports = result["imports"]
+    if info["implementation"] == "cpython" and version >= (3, 8):
+        for base, limit in (("dataclasses alone", 3.0), ("dataclasses and typing", 2.0)):
+            if base in imports:
+                what = "import: ms more than `import %s`" % base.replace(" alone", "").replace(
+                    " and ", ", "
+                )
+                out.append(Target(what, imports[OURS] - imports[base], limit, unit="ms"))
     if info["implementation"] == "cpython" and version >= (3, 10):
         for shape in shapes:
             add(shape, "dict to object", "SDK", 0.3, "SDK model_validate")
@@ -176,14 +206,17 @@ def targets(result):
         for shape in shapes:
             add(shape, "object to dict", "msgspec", 1.0, "msgspec to_builtins")
         memory = result.get("memory") or {}
-        mine = memory[OURS] / memory["msgspec"] if "msgspec" in memory else None
-        out.append(("memory of the parsed %s: vs msgspec" % response, mine, 1.0))
+        mine = floor = None
+        if "msgspec" in memory:
+            mine = memory[OURS] / memory["msgspec"]
+            floor = memory["floor"] / memory["msgspec"] if "floor" in memory else None
+        out.append(Target("memory of the parsed %s: vs msgspec" % response, mine, 1.0, floor))
         sizes = list(result["growth"]["gc off"])
         span = "per balance, %s to %s balances" % (sizes[0], sizes[-1])
-        out.append(("growth %s, gc off (flat)" % span, factor("gc off", OURS), FLAT))
+        out.append(Target("growth %s, gc off (flat)" % span, factor("gc off", OURS), FLAT))
         theirs = factor("gc on", "msgspec")
         mine = factor("gc on", OURS) / theirs if theirs else None
-        out.append(("growth %s, gc on: vs msgspec's growth" % span, mine, 1.0))
+        out.append(Target("growth %s, gc on: vs msgspec's growth" % span, mine, 1.0))
     elif info["implementation"] == "cpython" and version in ((3, 8), (3, 9)):
         for shape in shapes:
             add(shape, "dict to object", "SDK imitation", 0.9)
@@ -195,30 +228,33 @@ def targets(result):
     return out
 
 
-def verdict(value, limit):
-    if value is None:
-        return "SKIP"
-    return "PASS" if value <= limit else "MISS"
-
-
 def target_lines(result):
     lines = []
-    for what, value, limit in targets(result):
-        shown = "peer absent" if value is None else fmt_ratio(value) + "x"
-        lines.append("%s  %-62s %10s  (at most %gx)" % (verdict(value, limit), what, shown, limit))
+    for target in targets(result):
+        shown = "peer absent" if target.value is None else target.shown(target.value)
+        floor = "" if target.floor is None else "  floor " + target.shown(target.floor)
+        lines.append(
+            "%s  %-62s %10s  (at most %s)%s"
+            % (target.verdict(), target.what, shown, target.shown(target.limit), floor)
+        )
     return lines
 
 
 def targets_table(results):
-    """Rows: the targets; columns: the interpreters that have targets."""
+    """Rows: the targets; columns: the interpreters that have targets. A cell gives
+    the value, the verdict and, for a miss, the floor (see ``Target``)."""
     results = [r for r in results if targets(r)]
     rows, order = {}, []
     for index, result in enumerate(results):
-        for what, value, limit in targets(result):
-            key = "%s (≤ %g)" % (what, limit)
+        for target in targets(result):
+            key = "%s (≤ %s)" % (target.what, target.shown(target.limit))
             if key not in rows:
                 rows[key] = [""] * len(results)
                 order.append(key)
-            shown = "" if value is None else fmt_ratio(value) + " "
-            rows[key][index] = shown + verdict(value, limit)
+            cell = target.verdict()
+            if target.value is not None:
+                cell = target.shown(target.value) + " " + cell
+            if target.floor is not None and cell.endswith("MISS"):
+                cell += " (floor %s)" % target.shown(target.floor)
+            rows[key][index] = cell
     return table(["target"] + [label(r) for r in results], [[k] + rows[k] for k in order])

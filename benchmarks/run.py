@@ -100,7 +100,10 @@ def run(settings):
     if measure.PYPY and settings is FULL:  # a first pass over every case, for the JIT
         time_operations(present, measure.Plan(0.002, 0.5, min_rounds=1, max_rounds=40, warmup=0.2))
     result["times"] = time_operations(present, plan)
-    statements = {"dataclasses alone": "import dataclasses"}
+    statements = {
+        "dataclasses alone": "import dataclasses",
+        "dataclasses and typing": "import dataclasses, typing",
+    }
     statements.update((lib.name, lib.import_statement) for lib in present if lib.import_statement)
     result["imports"] = measure.import_times(statements, settings["import runs"], [ROOT, HERE])
     loads = {
