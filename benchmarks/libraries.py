@@ -217,9 +217,10 @@ LIBRARIES = [
     ),
     Library(
         "floor",
-        "the least any pure-Python reader of trackbalances's layout does "
-        "(`peers/floor.py`): each JSON object copied into the `__dict__` of a bare object, "
-        "each array into a tuple, nothing checked; the same C scanner and encoder of `json`",
+        "a lower bound for any pure-Python reader of trackbalances's layout "
+        "(`peers/floor.py`): one dict copy and one new object per JSON object of the "
+        "payload, found beforehand, nothing walked, linked or checked; back, one dict copy "
+        "per object; plus the C scanner or encoder of `json` on the same text",
         None,
         floor,
     ),
