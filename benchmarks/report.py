@@ -213,10 +213,12 @@ def targets(result):
         out.append(Target("memory of the parsed %s: vs msgspec" % response, mine, 1.0, floor))
         sizes = list(result["growth"]["gc off"])
         span = "per balance, %s to %s balances" % (sizes[0], sizes[-1])
-        out.append(Target("growth %s, gc off (flat)" % span, factor("gc off", OURS), FLAT))
+        what = "growth %s, gc off (flat)" % span
+        out.append(Target(what, factor("gc off", OURS), FLAT, factor("gc off", "floor")))
         theirs = factor("gc on", "msgspec")
         mine = factor("gc on", OURS) / theirs if theirs else None
-        out.append(Target("growth %s, gc on: vs msgspec's growth" % span, mine, 1.0))
+        floor = factor("gc on", "floor") / theirs if theirs and factor("gc on", "floor") else None
+        out.append(Target("growth %s, gc on: vs msgspec's growth" % span, mine, 1.0, floor))
     elif info["implementation"] == "cpython" and version in ((3, 8), (3, 9)):
         for shape in shapes:
             add(shape, "dict to object", "SDK imitation", 0.9)

@@ -112,7 +112,7 @@ def run(settings):
         if "dict to object" in lib.ops["response"]
     }
     result["memory"] = measure.retained_memory(loads, SHAPES["response 1000x3"][1])
-    names = [OURS, "SDK", "SDK imitation", "msgspec"]
+    names = [OURS, "SDK", "SDK imitation", "msgspec", "floor"]
     growing = {name: load for name, load in loads.items() if name in names}
     result["growth"] = measure.growth(growing, response, settings["sizes"], plan)
     return result

@@ -25,47 +25,55 @@ _set_dict = _instance_dict.__set__
 _get_dict = _instance_dict.__get__
 
 
-class Built:
-    """What the floor reads: the objects, and the payload they came from."""
-
-    __slots__ = ("objects", "payload")
-
-    def __init__(self, objects, payload):
-        self.objects = objects
-        self.payload = payload
+_found = {}  # id(argument) -> the JSON objects of its payload, or None for just one
+_keep = []  # the arguments, so that no other object takes their ids
 
 
-_found = {}  # id(argument) -> (argument, its payload, the JSON objects of that payload)
-
-
-def _objects_of(argument):
-    known = _found.get(id(argument))
-    if known is None or known[0] is not argument:
-        payload = json.loads(argument) if isinstance(argument, str) else argument
-        objects, todo = [], [payload]
-        while todo:
-            value = todo.pop()
-            if type(value) is dict:
-                objects.append(value)
-                todo.extend(value.values())
-            elif type(value) is list:
-                todo.extend(value)
-        known = _found[id(argument)] = (argument, payload, objects)
-    return known[1], known[2]
+def _find(argument):
+    payload = json.loads(argument) if isinstance(argument, str) else argument
+    objects, todo = [], [payload]
+    while todo:
+        value = todo.pop()
+        if type(value) is dict:
+            objects.append(value)
+            todo.extend(value.values())
+        elif type(value) is list:
+            todo.extend(value)
+    _keep.append(argument)
+    found = _found[id(argument)] = None if len(objects) == 1 else (objects, payload)
+    return found
 
 
 def to_object(data):
-    payload, found = _objects_of(data)
+    """A bare object for a payload of one JSON object, else (the new objects, the payload)."""
+    try:
+        found = _found[id(data)]
+    except KeyError:
+        found = _find(data)
+    if found is None:  # as in _build, without a call more
+        obj = _new(Bare)
+        _set_dict(obj, data.copy())
+        return obj
+    return _build(found, data)
+
+
+def _build(found, data):
+    if found is None:
+        obj = _new(Bare)
+        _set_dict(obj, data.copy())
+        return obj
     objects = []
-    for fields in found:
+    for fields in found[0]:
         obj = _new(Bare)
         _set_dict(obj, fields.copy())
         objects.append(obj)
-    return Built(objects, payload)
+    return objects, found[1]
 
 
 def to_dict(built):
-    return [_get_dict(obj).copy() for obj in built.objects]
+    if type(built) is Bare:
+        return _get_dict(built).copy()
+    return [_get_dict(obj).copy() for obj in built[0]]
 
 
 _scan = getattr(json.scanner, "c_make_scanner", None)
@@ -81,13 +89,15 @@ else:
 
 
 def from_json(text):
-    if _scan is json.loads:
-        _scan(text)
-    else:
-        _scan(text, 0)
-    return to_object(text)
+    """The objects of the text's payload: from the value just read, for one object."""
+    value = _scan(text) if _scan is json.loads else _scan(text, 0)[0]
+    try:
+        found = _found[id(text)]
+    except KeyError:
+        found = _find(text)
+    return _build(found, value)
 
 
 def to_json(built):
-    to_dict(built)
-    return "".join(_encode(built.payload, 0))
+    data = to_dict(built)
+    return "".join(_encode(data if type(built) is Bare else built[1], 0))
