@@ -141,7 +141,7 @@ def markdown(results):
         peers = [
             v
             for n, v in result["libraries"].items()
-            if n not in (report.OURS, "SDK unmarshal_json")
+            if n not in (report.OURS, "SDK unmarshal_json", "floor")
         ]
         parts.append("- %s: %s" % (report.label(result), ", ".join(peers)))
     sizes = list(main["growth"]["gc on"])
@@ -175,6 +175,12 @@ def markdown(results):
         % (sizes[-1], sizes[0]),
         "",
         report.growth_summary([r for r in results if r["interpreter"]["implementation"] != "pypy"]),
+        "",
+        "The package's targets, each measured in the same run as a ratio (ours / the "
+        "peer's) or in milliseconds: PASS where it holds, MISS where not, and for a miss, "
+        "in brackets, what the floor (`peers/floor.py`) measured against the same peer:",
+        "",
+        report.targets_table(results),
     ]
     return "\n".join(parts) + "\n"
 
