@@ -361,9 +361,11 @@ class _NotPlain(Exception):
 
 def _frozen_plain(value: "Any", depth: int) -> "Any":
     """``freeze`` of plain JSON data (exact types, string keys, finite numbers,
-    nested less than ``MAX_DEPTH`` deep), by recursion and without paths: the
-    fast way for what a payload carries. Raises ``_NotPlain`` at anything else."""
+    nested at most ``MAX_DEPTH`` deep), by recursion and without paths: the fast
+    way for what a payload carries. Raises ``_NotPlain`` at anything else."""
     kind = type(value)
+    if kind is float and value - value == 0:
+        return value
     if depth >= MAX_DEPTH:
         raise _NotPlain
     if kind is dict:
@@ -384,8 +386,6 @@ def _frozen_plain(value: "Any", depth: int) -> "Any":
             else:
                 items.append(_frozen_plain(item, depth + 1))
         return tuple(items)
-    if kind is float and value - value == 0:
-        return value
     raise _NotPlain
 
 

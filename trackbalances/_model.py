@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
+from ._checks import MAX_DEPTH
 from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, describe_error
 from ._frozen import EMPTY, Extra, FrozenMap, contents, hex_repr, on_a_fresh_stack
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         Callable,
         ClassVar,
         Dict,
+        Iterable,
         List,
         Optional,
         Set,
@@ -384,27 +386,23 @@ class _NotFrozen(Exception):
 
 
 def _thawed(value: "Any", depth: int) -> "Any":
-    """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and
-    JSON scalars, nested at most 200 deep. Raises ``_NotFrozen`` at anything else."""
-    if depth > 200:
+    """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and JSON
+    scalars, nested at most ``MAX_DEPTH`` deep. Raises ``_NotFrozen`` at anything else."""
+    if depth > MAX_DEPTH:
         raise _NotFrozen
+    out: "Any"
+    items: "Iterable[Tuple[Any, Any]]"
     if type(value) is FrozenMap:
         data = contents(value)
-        out: "Any" = data.copy()
-        for key, item in data.items():
-            kind = type(item)
-            if kind is tuple or kind is FrozenMap:
-                out[key] = _thawed(item, depth + 1)
-            elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
-                raise _NotFrozen
-        return out
-    if type(value) is not tuple:
+        out, items = data.copy(), data.items()
+    elif type(value) is tuple:
+        out, items = list(value), enumerate(value)
+    else:
         raise _NotFrozen
-    out = list(value)
-    for index, item in enumerate(value):
+    for key, item in items:
         kind = type(item)
         if kind is tuple or kind is FrozenMap:
-            out[index] = _thawed(item, depth + 1)
+            out[key] = _thawed(item, depth + 1)
         elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
             raise _NotFrozen
     return out
