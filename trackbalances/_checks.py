@@ -20,7 +20,7 @@ raises while it is read becomes an error at its path.
 from collections.abc import Mapping
 
 from ._errors import describe, describe_error, plain_float, plain_int, plain_str
-from ._frozen import EMPTY, Extra, FrozenMap, frozen_or_empty
+from ._frozen import EMPTY, MAX_DEPTH, Extra, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     Errors = List[Tuple[Path, str]]
     _T = TypeVar("_T")
     Decoder = Callable[[Any, object, Path, Errors], _T]
-
-MAX_DEPTH = 200
-"""How deep the value of an unknown key may nest; deeper is an error."""
 
 
 class _Missing:

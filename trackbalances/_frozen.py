@@ -1,6 +1,7 @@
-"""``FrozenMap``: the read-only, hashable map of maps in a payload and of ``extra``."""
+"""``FrozenMap``: the read-only, hashable map of maps in a payload and of ``extra``;
+and ``thaw``, which turns a frozen JSON value back into plain JSON data."""
 
-# ``hex_repr`` walks untyped JSON values; see the note in ``_breakdown``.
+# ``hex_repr`` and ``thaw`` walk untyped JSON values; see the note in ``_breakdown``.
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
 
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
         Callable,
         Dict,
         ItemsView,
+        Iterable,
         Iterator,
         KeysView,
         List,
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
     _MappingBase = typing.Mapping[str, Any]
 else:
     _MappingBase = Mapping
+
+
+MAX_DEPTH = 200
+"""How deep a JSON value that a reader freezes may nest; deeper is an error."""
 
 
 def on_a_fresh_stack(function: "Callable[..., _T]", *args: object) -> "_T":
@@ -181,7 +187,7 @@ EMPTY = FrozenMap({})
 
 _new = object.__new__
 _set_data: "Callable[[FrozenMap, Mapping[str, Any]], None]" = FrozenMap._data.__set__  # type: ignore[attr-defined]
-contents: "Callable[[FrozenMap], MappingProxyType[str, Any]]" = FrozenMap._data.__get__  # type: ignore[attr-defined]
+_contents: "Callable[[FrozenMap], MappingProxyType[str, Any]]" = FrozenMap._data.__get__  # type: ignore[attr-defined]
 """The read-only view of the dict inside a FrozenMap."""
 
 
@@ -193,3 +199,57 @@ def frozen_or_empty(data: "Dict[str, Any]") -> "FrozenMap":
     frozen: "FrozenMap" = _new(FrozenMap)
     _set_data(frozen, MappingProxyType(data))
     return frozen
+
+
+def thaw(value: "Any") -> "Any":
+    """A frozen JSON value as plain JSON data: tuples become lists, maps dicts."""
+    kind = type(value)
+    if kind is not tuple and kind is not FrozenMap and not isinstance(value, Mapping):
+        return value
+    try:
+        return _thawed(value, 0)
+    except (_NotFrozen, RecursionError):
+        pass
+    # An explicit stack: a value built by hand may nest deeper than the caller's
+    # stack allows, and hold mappings of other kinds.
+    root: "List[Any]" = [None]
+    stack: "List[Tuple[Any, Any, Any]]" = [(root, 0, value)]
+    while stack:
+        parent, slot, item = stack.pop()
+        if type(item) is tuple:
+            out: "Any" = [None] * len(item)
+            stack.extend((out, index, child) for index, child in enumerate(item))
+        elif isinstance(item, Mapping):
+            out = dict.fromkeys(item)
+            stack.extend((out, key, child) for key, child in item.items())
+        else:
+            out = item
+        parent[slot] = out
+    return root[0]
+
+
+class _NotFrozen(Exception):
+    """What ``_thawed`` raises at the first value it leaves to ``thaw``."""
+
+
+def _thawed(value: "Any", depth: int) -> "Any":
+    """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and JSON
+    scalars, nested at most ``MAX_DEPTH`` deep. Raises ``_NotFrozen`` at anything else."""
+    if depth > MAX_DEPTH:
+        raise _NotFrozen
+    out: "Any"
+    items: "Iterable[Tuple[Any, Any]]"
+    if type(value) is FrozenMap:
+        data = _contents(value)
+        out, items = data.copy(), data.items()
+    elif type(value) is tuple:
+        out, items = list(value), enumerate(value)
+    else:
+        raise _NotFrozen
+    for key, item in items:
+        kind = type(item)
+        if kind is tuple or kind is FrozenMap:
+            out[key] = _thawed(item, depth + 1)
+        elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
+            raise _NotFrozen
+    return out

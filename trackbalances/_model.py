@@ -11,7 +11,7 @@ stored and reads as the class default, :data:`ABSENT`. Unknown keys are kept in
 ``extra``, which also remembers where they stood.
 """
 
-# ``thaw`` and the signature walk untyped values; see the note in ``_breakdown``.
+# The signature walks untyped values; see the note in ``_breakdown``.
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
 
 import dataclasses
@@ -20,9 +20,8 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
-from ._checks import MAX_DEPTH
 from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, describe_error
-from ._frozen import EMPTY, Extra, FrozenMap, contents, hex_repr, on_a_fresh_stack
+from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack, thaw
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
         Callable,
         ClassVar,
         Dict,
-        Iterable,
         List,
         Optional,
         Set,
@@ -354,60 +352,6 @@ def wire_dict(obj: "Any") -> "Dict[str, Any]":
     return out
 
 
-def thaw(value: "Any") -> "Any":
-    """A frozen JSON value as plain JSON data: tuples become lists, maps dicts."""
-    kind = type(value)
-    if kind is not tuple and kind is not FrozenMap and not isinstance(value, Mapping):
-        return value
-    try:
-        return _thawed(value, 0)
-    except (_NotFrozen, RecursionError):
-        pass
-    # An explicit stack: a value built by hand may nest deeper than the caller's
-    # stack allows, and hold mappings of other kinds.
-    root: "List[Any]" = [None]
-    stack: "List[Tuple[Any, Any, Any]]" = [(root, 0, value)]
-    while stack:
-        parent, slot, item = stack.pop()
-        if type(item) is tuple:
-            out: "Any" = [None] * len(item)
-            stack.extend((out, index, child) for index, child in enumerate(item))
-        elif isinstance(item, Mapping):
-            out = dict.fromkeys(item)
-            stack.extend((out, key, child) for key, child in item.items())
-        else:
-            out = item
-        parent[slot] = out
-    return root[0]
-
-
-class _NotFrozen(Exception):
-    """What ``_thawed`` raises at the first value it leaves to ``thaw``."""
-
-
-def _thawed(value: "Any", depth: int) -> "Any":
-    """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and JSON
-    scalars, nested at most ``MAX_DEPTH`` deep. Raises ``_NotFrozen`` at anything else."""
-    if depth > MAX_DEPTH:
-        raise _NotFrozen
-    out: "Any"
-    items: "Iterable[Tuple[Any, Any]]"
-    if type(value) is FrozenMap:
-        data = contents(value)
-        out, items = data.copy(), data.items()
-    elif type(value) is tuple:
-        out, items = list(value), enumerate(value)
-    else:
-        raise _NotFrozen
-    for key, item in items:
-        kind = type(item)
-        if kind is tuple or kind is FrozenMap:
-            out[key] = _thawed(item, depth + 1)
-        elif not (kind is str or kind is int or kind is float or kind is bool or item is None):
-            raise _NotFrozen
-    return out
-
-
 if TYPE_CHECKING:
 
     @overload
@@ -436,4 +380,4 @@ def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
         ) from None
 
 
-__all__ = ["EMPTY", "Model", "model", "reads", "thaw", "utc_datetime", "wire_dict", "writes"]
+__all__ = ["EMPTY", "Model", "model", "reads", "utc_datetime", "wire_dict", "writes"]
