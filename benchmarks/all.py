@@ -161,7 +161,8 @@ def markdown(results):
         "",
         report.memory_table(results),
         "",
-        "Import of the library and its models in a fresh interpreter, CPU milliseconds:",
+        "Import of the library and its models in a fresh interpreter, CPU milliseconds, the "
+        "best of %d runs, the statements taking turns:" % main["import runs"],
         "",
         report.import_table(results),
         "",

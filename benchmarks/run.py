@@ -33,7 +33,7 @@ FULL = {
     "plan": measure.Plan(
         batch=0.002, budget=0.8, min_rounds=7, max_rounds=40, warmup=0.3 if measure.PYPY else 0.02
     ),
-    "import runs": 6,
+    "import runs": 25,
     "sizes": GROWTH_SIZES,
 }
 QUICK = {
@@ -105,6 +105,7 @@ def run(settings):
         "dataclasses and typing": "import dataclasses, typing",
     }
     statements.update((lib.name, lib.import_statement) for lib in present if lib.import_statement)
+    result["import runs"] = settings["import runs"]
     result["imports"] = measure.import_times(statements, settings["import runs"], [ROOT, HERE])
     loads = {
         lib.name: lib.ops["response"]["dict to object"]
@@ -129,7 +130,7 @@ def show(result):
         print("(--quick: a short pass that proves the benchmark runs; its figures mean little)")
     print("\nMicroseconds per call, CPU time, best of many batches; (ours / the peer's):\n")
     print(report.full_table(result))
-    print("\nImport in a fresh interpreter, CPU milliseconds (best of several):\n")
+    print("\nImport in a fresh interpreter, CPU milliseconds (best of many):\n")
     print(report.import_table([result]))
     if result["memory"]:
         print("\nMemory kept by the parsed response 1000x3, KiB (ours / the peer's):\n")
