@@ -187,11 +187,12 @@ def targets(result):
 
     imports = result["imports"]
     if info["implementation"] == "cpython" and version >= (3, 8):
-        for base, limit in (("dataclasses alone", 3.0), ("dataclasses and typing", 2.0)):
+        for base, statement, limit in (
+            ("dataclasses alone", "import dataclasses", 3.0),
+            ("dataclasses and typing", "import dataclasses, typing", 2.0),
+        ):
             if base in imports:
-                what = "import: ms more than `import %s`" % base.replace(" alone", "").replace(
-                    " and ", ", "
-                )
+                what = "import: ms more than `%s`" % statement
                 out.append(Target(what, imports[OURS] - imports[base], limit, unit="ms"))
     if info["implementation"] == "cpython" and version >= (3, 10):
         for shape in shapes:

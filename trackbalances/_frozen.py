@@ -235,7 +235,7 @@ class _NotFrozen(Exception):
 def _thawed(value: "Any", depth: int) -> "Any":
     """``thaw`` by recursion, of what a reader froze: FrozenMaps, tuples and JSON
     scalars, nested at most ``MAX_DEPTH`` deep. Raises ``_NotFrozen`` at anything else."""
-    if depth > MAX_DEPTH:
+    if depth >= MAX_DEPTH:
         raise _NotFrozen
     out: "Any"
     items: "Iterable[Tuple[Any, Any]]"

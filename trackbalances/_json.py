@@ -34,6 +34,7 @@ class NotJSON(ValueError):
 
 def decode(text: "Union[str, bytes, bytearray]") -> "Any":
     """``json.loads`` of UTF-8 JSON text, with every way it can fail turned into NotJSON."""
+    global _scan
     import json
 
     if not isinstance(text, str):  # bytes or bytearray: exact types, from ``loads``
@@ -47,8 +48,9 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
     elif text[:1] == "\ufeff":
         text = text[1:]
     if _scan is None:
-        _make_scanner(json)
-    if _scan and (_PYTHON_LIMITS_INTS or len(text) <= _MAX_DIGITS):
+        _scan = _c_scanner(json)
+    long_ints_unchecked = len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS
+    if _scan and not long_ints_unchecked:
         # json's C scanner called directly, as json.loads calls it through two
         # layers of Python; anything it refuses is read again below for the message.
         try:
@@ -59,7 +61,7 @@ def decode(text: "Union[str, bytes, bytearray]") -> "Any":
         except Exception:
             pass
     try:
-        if len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS:
+        if long_ints_unchecked:
             return json.loads(text, parse_int=_int_of_at_most_4300_digits)
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -77,10 +79,10 @@ _MAX_DIGITS = 4300
 _PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
 
 
-def _make_scanner(json: "Any") -> None:
-    global _scan
-    c_make_scanner = getattr(json.scanner, "c_make_scanner", None)  # None on PyPy
-    _scan = c_make_scanner(json.JSONDecoder()) if c_make_scanner else False
+def _c_scanner(json: "Any") -> "Any":
+    """The function that json.loads(text) ends in, where it is C; else False (PyPy)."""
+    c_make_scanner = getattr(json.scanner, "c_make_scanner", None)
+    return c_make_scanner(json.JSONDecoder()) if c_make_scanner else False
 
 
 def _int_of_at_most_4300_digits(digits: str) -> int:
