@@ -140,6 +140,23 @@ class AnyMapping(Mapping):
         return len(self._data)
 
 
+class FirstReadFails(AnyMapping):
+    """A mapping whose first iteration raises, and every later one works."""
+
+    failed = False
+
+    def __iter__(self):
+        if not self.failed:
+            self.failed = True
+            raise Boom("first")
+        return iter(self._data)
+
+
+class RaisingBytes(bytes):
+    decode = __getitem__ = __len__ = __iter__ = __eq__ = _boom
+    __hash__ = bytes.__hash__
+
+
 def deep(levels, leaf=1):
     """A value nested ``levels`` deep, arrays and objects in turn."""
     value = leaf

@@ -58,6 +58,21 @@ class CallerObjectsTest(unittest.TestCase):
                 unknown = rejected(tb.TrackBalances, dict(EXAMPLE, later={"x": bad}))
                 self.assertEqual(unknown.errors[0].path, ("later", "x"))
 
+    def test_input_with_a_problem_is_read_again_for_the_report(self):
+        # The first reading stops at the first problem; the second reports
+        # what it finds, here nothing: the mapping works the second time.
+        mapping = H.FirstReadFails(EXAMPLE)
+        self.assertEqual(tb.TrackBalances.from_dict(mapping).to_dict(), EXAMPLE)
+        self.assertTrue(mapping.failed)
+        nested = dict(EXAMPLE, breakdown=[H.FirstReadFails(EXAMPLE["breakdown"][0])])
+        self.assertEqual(tb.TrackBalances.from_dict(nested).to_dict(), EXAMPLE)
+
+    def test_json_text_of_a_subclass_is_read_as_its_base_type(self):
+        text = json.dumps(EXAMPLE)
+        for same in (H.RaisingStr(text), H.RaisingBytes(text.encode())):
+            with self.subTest(kind=type(same).__name__):
+                self.assertEqual(tb.TrackBalances.from_json(same).to_dict(), EXAMPLE)
+
     def test_an_object_whose_class_raises(self):
         error = rejected(tb.TrackBalances, dict(EXAMPLE, later=H.ClassRaises()))
         self.assertEqual(error.errors[0].path, ("later",))

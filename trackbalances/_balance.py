@@ -69,6 +69,8 @@ def read_rollover(
         d["balance"] = field(balance, path, "balance", errors, check.NUMBER_ANY)
     if type(expires_at) is not int and (type(expires_at) is not float or expires_at - expires_at):
         d["expires_at"] = field(expires_at, path, "expires_at", errors, check.NUMBER_ANY)
+    if len(d) == 2:
+        return obj
     known = 2
     if "granted" in d:
         granted = d["granted"]
@@ -211,6 +213,8 @@ def read_balance(
         d["next_reset_at"] = field(
             next_reset_at, path, "next_reset_at", errors, check.NUMBER_OR_NULL
         )
+    if len(d) == 8:
+        return obj
     known = 8
     if "feature" in d:
         known += 1

@@ -9,7 +9,9 @@ and (type(v) is not float or v - v)``, since ``v - v`` is 0.0 (false) for a
 finite float and NaN (true) for NaN and the infinities, which JSON cannot
 carry. Exact types, because ``bool`` is a subclass of ``int``. A missing
 required key sends a reader round again with ``MISSING`` in its place, so
-that each one is reported at its own path.
+that each one is reported at its own path. An object of the required keys
+alone (``len(d)`` says so) is done when they pass, with no optional key to
+look for.
 """
 
 # These modules read untyped JSON data and narrow it with ``type(x) is list``,
@@ -97,6 +99,8 @@ def read_reset(
         type(resets_at) is not int and (type(resets_at) is not float or resets_at - resets_at)
     ):
         d["resets_at"] = field(resets_at, path, "resets_at", errors, check.NUMBER_OR_NULL)
+    if len(d) == 2:
+        return obj
     known = 2
     if "interval_count" in d:
         interval_count = d["interval_count"]
@@ -158,6 +162,8 @@ def read_tier(
         d["to"] = field(to, path, "to", errors, check.NUMBER_OR_INF)
     if type(amount) is not int and (type(amount) is not float or amount - amount):
         d["amount"] = field(amount, path, "amount", errors, check.NUMBER_ANY)
+    if len(d) == 2:
+        return obj
     known = 2
     if "flat_amount" in d:
         flat_amount = d["flat_amount"]
@@ -235,6 +241,8 @@ def read_price(
         and (type(max_purchase) is not float or max_purchase - max_purchase)
     ):
         d["max_purchase"] = field(max_purchase, path, "max_purchase", errors, check.NUMBER_OR_NULL)
+    if len(d) == 3:
+        return obj
     known = 3
     if "amount" in d:
         amount = d["amount"]
@@ -403,6 +411,8 @@ def read_breakdown(
         type(expires_at) is not int and (type(expires_at) is not float or expires_at - expires_at)
     ):
         d["expires_at"] = field(expires_at, path, "expires_at", errors, check.NUMBER_OR_NULL)
+    if len(d) == 9:
+        return obj
     known = 9
     if "id" in d:
         id = d["id"]

@@ -210,6 +210,8 @@ def read_multiplier(
     except KeyError:
         return read_multiplier(cls, check.with_missing(d, ("match",)), path, errors)
     d["match"] = check.string_map(match, path, "match", errors)
+    if len(d) == 1:
+        return obj
     known = 1
     if "factor" in d:
         factor = d["factor"]

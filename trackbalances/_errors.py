@@ -54,6 +54,24 @@ class ErrorList(_Problems):
             self.more += 1
 
 
+class Invalid(Exception):
+    """What ``FIRST_PROBLEM.append`` raises: the input has a problem."""
+
+
+class _FirstProblem(_Problems):
+    """The errors of a first reading, which expects valid input, as almost all
+    input is: the first problem ends it (the input is then read again with an
+    ``ErrorList``, which collects them all), so valid input makes no list."""
+
+    __slots__ = ()
+
+    def append(self, problem: "Tuple[Path, str]") -> None:
+        raise Invalid
+
+
+FIRST_PROBLEM = _FirstProblem()
+
+
 class ValidationError(ValueError):
     """The payload does not match the schema.
 

@@ -166,6 +166,8 @@ def read_feature(
         field(consumable, path, "consumable", errors, check.BOOLEAN)
     if type(archived) is not bool:
         field(archived, path, "archived", errors, check.BOOLEAN)
+    if len(d) == 5:
+        return obj
     known = 5
     if "combine" in d:
         combine = d["combine"]

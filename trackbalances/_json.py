@@ -32,36 +32,41 @@ class NotJSON(ValueError):
     """Text that is not UTF-8 JSON; the message says why and where."""
 
 
-def decode(text: "Union[str, bytes, bytearray]") -> "Any":
-    """``json.loads`` of UTF-8 JSON text, with every way it can fail turned into NotJSON."""
+def decode(text: "Union[str, bytes]") -> "Any":
+    """``json.loads`` of UTF-8 JSON text (exact ``str`` or ``bytes``), with every
+    way it can fail turned into NotJSON."""
     global _scan
-    import json
-
-    if not isinstance(text, str):  # bytes or bytearray: exact types, from ``loads``
-        raw = bytes(text)
-        if raw[:3] == b"\xef\xbb\xbf":
-            raw = raw[3:]
+    if isinstance(text, str):
+        string = text
+    else:
         try:
-            text = raw.decode("utf-8")
+            string = text.decode("utf-8")
         except UnicodeDecodeError as error:
             raise NotJSON("not UTF-8: %s at byte %d" % (error.reason, error.start)) from None
-    elif text[:1] == "\ufeff":
-        text = text[1:]
+    if string[:1] == "\ufeff":
+        string = string[1:]
     if _scan is None:
-        _scan = _c_scanner(json)
-    long_ints_unchecked = len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS
-    if _scan and not long_ints_unchecked:
+        _scan = _c_scanner()
+    if _scan and (_PYTHON_LIMITS_INTS or len(string) <= _MAX_DIGITS):
         # json's C scanner called directly, as json.loads calls it through two
         # layers of Python; anything it refuses is read again below for the message.
         try:
-            start = len(text) - len(text.lstrip(_WHITESPACE)) if text[:1] in _WHITESPACE else 0
-            value, end = _scan(text, start)
-            if end == len(text) or not text[end:].strip(_WHITESPACE):
+            start = (
+                len(string) - len(string.lstrip(_WHITESPACE)) if string[:1] in _WHITESPACE else 0
+            )
+            value, end = _scan(string, start)
+            if end == len(string) or not string[end:].strip(_WHITESPACE):
                 return value
         except Exception:
             pass
+    return _slow_decode(string)
+
+
+def _slow_decode(text: str) -> "Any":
+    import json
+
     try:
-        if long_ints_unchecked:
+        if len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS:
             return json.loads(text, parse_int=_int_of_at_most_4300_digits)
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -79,8 +84,10 @@ _MAX_DIGITS = 4300
 _PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
 
 
-def _c_scanner(json: "Any") -> "Any":
+def _c_scanner() -> "Any":
     """The function that json.loads(text) ends in, where it is C; else False (PyPy)."""
+    import json.scanner
+
     c_make_scanner = getattr(json.scanner, "c_make_scanner", None)
     return c_make_scanner(json.JSONDecoder()) if c_make_scanner else False
 
@@ -95,7 +102,9 @@ def loads(text: object) -> "Any":
     """``decode`` for ``from_json``: any problem is a ValidationError."""
     kind = type(text)
     data: "Union[str, bytes]"  # not ``text``: mypy < 1.16 joins str and bytes to Sequence[object]
-    if issubclass(kind, str):
+    if kind is str or kind is bytes:
+        data = text  # type: ignore[assignment]
+    elif issubclass(kind, str):
         data = plain_str(text)
     elif issubclass(kind, (bytes, bytearray)):
         data = memoryview(text).tobytes()  # type: ignore[arg-type]

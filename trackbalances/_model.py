@@ -20,7 +20,14 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
-from ._errors import ErrorDetail, ErrorList, ValidationError, cut_repr, describe_error
+from ._errors import (
+    FIRST_PROBLEM,
+    ErrorDetail,
+    ErrorList,
+    ValidationError,
+    cut_repr,
+    describe_error,
+)
 from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack, thaw
 
 TYPE_CHECKING = False
@@ -184,15 +191,13 @@ class Model(_Instance):
         """Validate a decoded JSON object and build the model from it.
 
         Raises :class:`ValidationError` listing every problem. ``data`` is
-        not changed and shares no container with the result.
+        not changed and shares no container with the result. Input with a
+        problem is read twice: up to its first problem, then whole for the report.
         """
-        errors = ErrorList()
         try:
-            obj: "_M" = cls._read(cls, data, (), errors)
-        except Exception as error:  # what a caller's own object raised while it was read
-            raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
-        if errors:
-            raise ValidationError(errors, errors.more)
+            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
+        except Exception:  # Invalid, or what a caller's own object raised
+            return cls._read_reporting(data)
         return obj
 
     def to_dict(self) -> "Dict[str, Any]":
@@ -203,7 +208,24 @@ class Model(_Instance):
     @classmethod
     def from_json(cls: "Type[_M]", text: "Union[str, bytes, bytearray]") -> "_M":
         """:meth:`from_dict` of a JSON document; bad JSON is a :class:`ValidationError` too."""
-        return cls.from_dict(_json.loads(text))
+        data = _json.loads(text)
+        try:  # as from_dict, without a call more
+            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
+        except Exception:
+            return cls._read_reporting(data)
+        return obj
+
+    @classmethod
+    def _read_reporting(cls: "Type[_M]", data: "Any") -> "_M":
+        # Input that the first reading stopped on, read again to report every problem.
+        errors = ErrorList()
+        try:
+            obj: "_M" = cls._read(cls, data, (), errors)
+        except Exception as error:  # what a caller's own object raised while it was read
+            raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
+        if errors:
+            raise ValidationError(errors, errors.more)
+        return obj  # a caller's mapping that gave other values the second time
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""

@@ -167,6 +167,8 @@ def read_response(
         d["value"] = field(value, path, "value", errors, check.NUMBER_ANY)
     if balance is not None:
         d["balance"] = read_balance(TrackBalances, balance, path + ("balance",), errors)
+    if len(d) == 3:
+        return obj
     known = 3
     if "entity_id" in d:
         entity_id = d["entity_id"]
