@@ -119,22 +119,24 @@ def loads(text: object) -> "Any":
 def dumps(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
     """JSON text of ``to_dict()`` data: compact unless indented, ASCII, never NaN."""
     global _encode
-    import json
-
     try:
-        if indent is not None:
-            return json.dumps(data, indent=indent, allow_nan=False)
-        if _encode is None:
-            _encode = _compact_encoder(json)
-        return "".join(_encode(data, 0))
+        if indent is None:
+            if _encode is None:
+                _encode = _compact_encoder()
+            return "".join(_encode(data, 0))
+        import json
+
+        return json.dumps(data, indent=indent, allow_nan=False)
     except ValueError:  # an int too long for Python to write as text
         return _dumps_long_ints(data, indent)
 
 
-def _compact_encoder(json: "Any") -> "Any":
+def _compact_encoder() -> "Any":
     """The function that json.dumps(data, separators=(",", ":"), allow_nan=False)
     ends in: json's C encoder where there is one, made once rather than per call,
     with no check for cycles (``to_dict`` data has none); else Python's."""
+    import json.encoder
+
     c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
     c_encode_basestring_ascii = getattr(json.encoder, "c_encode_basestring_ascii", None)
     if c_make_encoder is None or c_encode_basestring_ascii is None:  # PyPy: json in Python

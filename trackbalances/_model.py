@@ -124,7 +124,6 @@ class Model(_Instance):
         _defaults: "ClassVar[Dict[str, Any]]"
         _open_enums: "ClassVar[Dict[str, OpenEnum]]"
         _read: "ClassVar[Callable[..., Any]]"
-        _write: "ClassVar[Callable[..., Dict[str, Any]]]"
         extra: "Mapping[str, Any]"
 
     def __init__(self, *args: "Any", **kwargs: "Any") -> None:
@@ -200,10 +199,9 @@ class Model(_Instance):
             return cls._read_reporting(data)
         return obj
 
-    def to_dict(self) -> "Dict[str, Any]":
-        """The payload as plain ``dict``, ``list`` and scalars, exactly as it was read:
-        absent keys stay absent, null stays null, every key in its place."""
-        return self._write(self)
+    if TYPE_CHECKING:  # each model class's own writer, bound by ``writes``
+
+        def to_dict(self) -> "Dict[str, Any]": ...
 
     @classmethod
     def from_json(cls: "Type[_M]", text: "Union[str, bytes, bytearray]") -> "_M":
@@ -330,14 +328,20 @@ def reads(cls: "Type[_M]") -> "Callable[[Reader[_M]], Reader[_M]]":
 
 
 def writes(cls: "Type[_M]") -> "Callable[[Writer[_M]], Writer[_M]]":
-    """Makes the decorated function the one that ``obj.to_dict()`` calls."""
+    """Makes the decorated function ``cls.to_dict``, so that ``obj.to_dict()``
+    calls it with no call between, and gives it the method's docstring."""
 
     def bind(function: "Writer[_M]") -> "Writer[_M]":
+        function.__doc__ = _TO_DICT
         model: "Any" = cls
-        model._write = staticmethod(function)
+        model.to_dict = function
         return function
 
     return bind
+
+
+_TO_DICT = """The payload as plain ``dict``, ``list`` and scalars, exactly as it was read:
+absent keys stay absent, null stays null, every key in its place."""
 
 
 def wire_dict(obj: "Any") -> "Dict[str, Any]":
