@@ -86,10 +86,11 @@ _PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
 
 def _c_scanner() -> "Any":
     """The function that json.loads(text) ends in, where it is C; else False (PyPy)."""
-    import json.scanner
+    import json
 
-    c_make_scanner = getattr(json.scanner, "c_make_scanner", None)
-    return c_make_scanner(json.JSONDecoder()) if c_make_scanner else False
+    module: "Any" = json  # older typeshed has no stub for json.scanner
+    c_make_scanner = getattr(module.scanner, "c_make_scanner", None)
+    return c_make_scanner(module.JSONDecoder()) if c_make_scanner else False
 
 
 def _int_of_at_most_4300_digits(digits: str) -> int:
