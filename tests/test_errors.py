@@ -292,6 +292,11 @@ class FromJsonTest(unittest.TestCase):
             with self.subTest(text=same[:8]):
                 self.assertEqual(tb.TrackBalances.from_json(same), expected)
         self.assertRaises(tb.ValidationError, tb.TrackBalances.from_json, b'{"a": "caf\xe9"}')
+        with self.assertRaises(tb.ValidationError) as caught:  # the place counts the mark
+            tb.TrackBalances.from_json(b'\xef\xbb\xbf{"a": "caf\xe9"}')
+        self.assertEqual(
+            str(caught.exception), "invalid JSON: not UTF-8: invalid continuation byte at byte 13"
+        )
         for encoding in ("utf-16", "utf-32", "utf-16-le"):
             with self.subTest(encoding=encoding):
                 with self.assertRaises(tb.ValidationError) as caught:
