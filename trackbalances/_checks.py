@@ -4,7 +4,9 @@ Each reader (``_balance``, ``_breakdown``, ...) tests its fields inline with the
 cheapest test that passes valid JSON data; only a value that fails it comes
 here, to be accepted after all (a subclass of ``str``, ``int`` or ``float``,
 turned into the exact type) or recorded as an error at its path. Errors are
-collected in a list so that one ``ValidationError`` can report all of them.
+collected in a list so that one ``ValidationError`` can report all of them; but
+first a payload is read with ``FIRST_PROBLEM`` for its list, which stops at the
+first error, and only a payload that has one is read again, for the report.
 
 A value that is not plain JSON data is read with the base types' own
 operations (``_errors.plain_str`` and its kin), never with methods that a
