@@ -11,13 +11,7 @@ from a newer version are kept (``obj.unrecognized()`` lists them).
 
 from ._absent import ABSENT, AbsentType
 from ._balance import Balance, TrackBalances, TrackBalancesRollover
-from ._breakdown import (
-    TrackBalancesAllocation,
-    TrackBalancesBreakdown,
-    TrackBalancesPrice,
-    TrackBalancesReset,
-    TrackBalancesTier,
-)
+from ._breakdown import TrackBalancesAllocation, TrackBalancesBreakdown, TrackBalancesReset
 from ._credit import (
     TrackBalancesCreditSchema,
     TrackBalancesCreditTier,
@@ -34,6 +28,7 @@ from ._enums import (
 )
 from ._errors import ErrorDetail, ValidationError
 from ._feature import TrackBalancesDisplay, TrackBalancesFeature
+from ._price import TrackBalancesPrice, TrackBalancesTier
 from ._response import TrackDeduction, TrackResponse
 
 TYPE_CHECKING = False

@@ -12,6 +12,7 @@ from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
+from ._values import unknown_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def read_rollover(
         if type(granted) is not int and (type(granted) is not float or granted - granted):
             d["granted"] = field(granted, path, "granted", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _ROLLOVER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _ROLLOVER_KEYS, path, errors)
     return obj
 
 
@@ -242,7 +243,7 @@ def read_balance(
         ):
             d["unallocated"] = field(unallocated, path, "unallocated", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _BALANCE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _BALANCE_KEYS, path, errors)
     return obj
 
 

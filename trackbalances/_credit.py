@@ -15,6 +15,7 @@ from ._enums import TierBehavior
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._values import unknown_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def read_credit_tier(
     ):
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = check.unknown_keys(d, data, _CREDIT_TIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _CREDIT_TIER_KEYS, path, errors)
     return obj
 
 
@@ -133,7 +134,7 @@ def read_dimension(
         if type(priority) is not int and (type(priority) is not float or priority % 1):
             d["priority"] = field(priority, path, "priority", errors, check.INTEGER)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _DIMENSION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _DIMENSION_KEYS, path, errors)
     return obj
 
 
@@ -224,7 +225,7 @@ def read_multiplier(
         if type(add) is not int and (type(add) is not float or add - add):
             d["add"] = field(add, path, "add", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _MULTIPLIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _MULTIPLIER_KEYS, path, errors)
     return obj
 
 
@@ -308,7 +309,7 @@ def read_credit_schema(
             read_multiplier, TrackBalancesMultiplier, d["multipliers"], path, "multipliers", errors
         )
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _CREDIT_SCHEMA_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _CREDIT_SCHEMA_KEYS, path, errors)
     return obj
 
 

@@ -16,6 +16,7 @@ from ._enums import FeatureCombine, FeatureType
 from ._frozen import EMPTY, thaw
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._values import json_object, json_object_map, unknown_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def read_display(
         if plural is not None and type(plural) is not str:
             d["plural"] = field(plural, path, "plural", errors, check.STRING_OR_NULL)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _DISPLAY_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _DISPLAY_KEYS, path, errors)
     return obj
 
 
@@ -189,7 +190,7 @@ def read_feature(
         )
     if "model_markups" in d:
         known += 1
-        d["model_markups"] = check.json_object_map(
+        d["model_markups"] = json_object_map(
             d["model_markups"], path, "model_markups", errors, nullable=True
         )
     if "default_markup" in d:
@@ -203,7 +204,7 @@ def read_feature(
             )
     if "provider_markups" in d:
         known += 1
-        d["provider_markups"] = check.json_object_map(
+        d["provider_markups"] = json_object_map(
             d["provider_markups"], path, "provider_markups", errors, nullable=True
         )
     if "display" in d:
@@ -211,9 +212,9 @@ def read_feature(
         d["display"] = read_display(TrackBalancesDisplay, d["display"], path + ("display",), errors)
     if "processors" in d:
         known += 1
-        d["processors"] = check.json_object(d["processors"], path, "processors", errors)
+        d["processors"] = json_object(d["processors"], path, "processors", errors)
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _FEATURE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _FEATURE_KEYS, path, errors)
     return obj
 
 

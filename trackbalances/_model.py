@@ -1,9 +1,9 @@
 """What every model shares: a frozen dataclass that reads and writes its payload.
 
 Each model class is declared in the module of its family (``_balance``,
-``_feature``, ``_credit``, ``_breakdown``, ``_response``) together with its own
-two functions: the one that reads a payload into it (bound by ``@reads``) and
-the one that writes it back (bound by ``@writes``).
+``_feature``, ``_credit``, ``_breakdown``, ``_price``, ``_response``) together
+with its own two functions: the one that reads a payload into it (bound by
+``@reads``) and the one that writes it back (bound by ``@writes``).
 
 A model read from a payload keeps exactly the payload's known keys in its
 ``__dict__``, in the order they were sent; a field whose key was absent is not

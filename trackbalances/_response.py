@@ -13,6 +13,7 @@ from ._breakdown import TrackBalancesReset, read_reset, write_reset
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._values import unknown_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def read_deduction(
     if type(value) is not int and (type(value) is not float or value - value):
         d["value"] = field(value, path, "value", errors, check.NUMBER_ANY)
     if len(d) != 5:
-        d["extra"] = check.unknown_keys(d, data, _DEDUCTION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _DEDUCTION_KEYS, path, errors)
     return obj
 
 
@@ -191,7 +192,7 @@ def read_response(
             read_deduction, TrackDeduction, d["deductions"], path, "deductions", errors
         )
     if len(d) != known:
-        d["extra"] = check.unknown_keys(d, data, _RESPONSE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, data, _RESPONSE_KEYS, path, errors)
     return obj
 
 

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from typing import List, Mapping, Optional, Union
 
     from ._balance import TrackBalances
-    from ._breakdown import TrackBalancesBreakdown, TrackBalancesPrice
+    from ._breakdown import TrackBalancesBreakdown
+    from ._price import TrackBalancesPrice
     from ._response import TrackResponse
 
     Number = Union[int, float]
