@@ -47,7 +47,8 @@ def decode(text: "Union[str, bytes]") -> "Any":
         string = string[1:]
     if _scan is None:
         _scan = _c_scanner()
-    if _scan and (_PYTHON_LIMITS_INTS or len(string) <= _MAX_DIGITS):
+    long_ints_unchecked = len(string) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS
+    if _scan and not long_ints_unchecked:
         # json's C scanner called directly, as json.loads calls it through two
         # layers of Python; anything it refuses is read again below for the message.
         try:
@@ -59,14 +60,14 @@ def decode(text: "Union[str, bytes]") -> "Any":
                 return value
         except Exception:
             pass
-    return _slow_decode(string)
+    return _slow_decode(string, long_ints_unchecked)
 
 
-def _slow_decode(text: str) -> "Any":
+def _slow_decode(text: str, long_ints_unchecked: bool) -> "Any":
     import json
 
     try:
-        if len(text) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS:
+        if long_ints_unchecked:
             return json.loads(text, parse_int=_int_of_at_most_4300_digits)
         return json.loads(text)
     except json.JSONDecodeError as error:
