@@ -105,14 +105,16 @@ def write_deduction(obj: TrackDeduction) -> "Dict[str, Any]":
 
 @model
 class TrackResponse(Model):
-    """The whole response of ``POST /v1/balances.track``: 200, or 202 when the
-    event is queued for replay (the same shape).
+    """The whole response of ``POST /v1/balances.track``: 200 when the event was
+    tracked, or 202 when it was queued (the same shape, with ``balance`` null and
+    no ``balances``), which API 2.5.0 does unless the request says ``"async": false``.
 
     Attributes:
         customer_id: The ID of the customer whose usage was tracked.
         value: The amount of usage that was recorded.
         balance: The updated balance for the tracked feature. Null if
-            tracking by event_name that affects multiple features.
+            tracking by event_name that affects multiple features, and in a 202
+            answer.
         entity_id: The ID of the entity, if entity-scoped tracking was performed.
         event_name: The event name that was tracked, if event_name was used
             instead of feature_id.
