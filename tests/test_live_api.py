@@ -1,14 +1,19 @@
 """What the API sends today (versions 2.1.0 to 2.5.0): every shape parses, typed,
-and comes back exactly as sent, key order included."""
+and comes back exactly as sent, key order included; and the README's recipe calls the
+API and tells a 200 from a 202, against a server on 127.0.0.1."""
 
+import contextlib
 import copy
+import io
 import json
+import os
 import random
 import unittest
 
 import trackbalances as tb
 
 from . import schema as S
+from .loopback import KEY, Loopback, readme_blocks
 
 FULL = S.load("full_balance.json")
 EXAMPLE = S.load("examples/track_balances_0.json")
@@ -158,6 +163,102 @@ class LiveResponsesTest(unittest.TestCase):
         self.assertIs(tb.Balance, tb.TrackBalances)
         self.assertIn("Balance", tb.__all__)
         self.assertIn("customers.get", tb.Balance.__doc__)
+
+
+class RecipeTest(unittest.TestCase):
+    """The README's "Calling the API" block, run as written against the loopback server."""
+
+    @classmethod
+    def setUpClass(cls):
+        (cls.recipe,) = [block for block in readme_blocks("python") if "def track(" in block]
+        cls.loopback = Loopback().__enter__()
+        cls.namespace = {"__name__": "recipe"}
+        cls.printed = io.StringIO()
+        with contextlib.redirect_stdout(cls.printed):
+            exec(compile(cls.recipe, "README.md", "exec"), cls.namespace)
+        cls.first_request = cls.loopback.requests[0]
+        cls.track = staticmethod(cls.namespace["track"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.loopback.__exit__(None, None, None)
+
+    def test_the_recipe_asks_for_the_balance_now_and_prints_it(self):
+        path, headers, body = self.first_request
+        self.assertEqual(path, "/v1/balances.track")
+        self.assertEqual(headers["x-api-version"], "2.5.0")
+        self.assertEqual(headers["content-type"], "application/json")
+        self.assertEqual(headers["authorization"], "Bearer " + KEY)
+        self.assertEqual(
+            body, {"customer_id": "cus_123", "feature_id": "messages", "value": 1, "async": False}
+        )
+        self.assertEqual(self.printed.getvalue(), "messages 72 left\n")
+        self.assertEqual(self.namespace["status"], 200)
+
+    def test_200_carries_the_balances(self):
+        status, response = self.track(
+            {"customer_id": "cus_123", "feature_id": "messages", "value": 1, "async": False}
+        )
+        self.assertEqual(status, 200)
+        self.assertEqual(response.balance.remaining, 72)
+        self.assertEqual(list(response.all_balances()), ["messages"])
+
+    def test_202_by_default_with_balance_null_and_no_balances(self):
+        status, response = self.track({"customer_id": "cus_123", "feature_id": "m", "value": 2})
+        self.assertEqual(status, 202)
+        self.assertEqual(
+            response.to_dict(), {"customer_id": "cus_123", "value": 2, "balance": None}
+        )
+        self.assertIsNone(response.balance)
+        self.assertIs(response.balances, tb.ABSENT)
+        self.assertEqual(response.all_balances(), {})
+
+    def test_202_when_the_server_queues_a_track_that_asked_to_wait(self):
+        for body in (
+            {"customer_id": "cus_busy", "feature_id": "m", "value": 1, "async": False},
+            {"customer_id": "cus_123", "feature_id": "m", "value": 1, "async": True},
+        ):
+            with self.subTest(body=body):
+                status, response = self.track(body)
+                self.assertEqual(status, 202)
+                self.assertIsNone(response.balance)
+
+    def test_the_recipe_prints_that_a_202_was_queued(self):
+        code = self.recipe.replace(', "async": False}', "}")
+        self.assertNotEqual(code, self.recipe)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, "README.md", "exec"), {"__name__": "recipe"})
+        self.assertEqual(printed.getvalue(), "queued: the balance is not known yet\n")
+
+    def test_http_errors_become_one_clear_exception(self):
+        error_class = self.namespace["AutumnError"]
+        with self.assertRaises(error_class) as caught:
+            self.track({"customer_id": "cus_missing", "feature_id": "m", "value": 1})
+        self.assertEqual(
+            (caught.exception.status, caught.exception.message), (404, "Customer not found")
+        )
+        self.assertEqual(str(caught.exception), "HTTP 404: Customer not found")
+        with self.assertRaises(error_class) as caught:
+            self.track({"customer_id": "cus_plain_error", "feature_id": "m", "value": 1})
+        self.assertEqual(str(caught.exception), "HTTP 502: Bad Gateway")
+        os.environ["AUTUMN_SECRET_KEY"] = "wrong"
+        try:
+            with self.assertRaises(error_class) as caught:
+                self.track({"customer_id": "cus_123", "feature_id": "m", "value": 1})
+        finally:
+            os.environ["AUTUMN_SECRET_KEY"] = KEY
+        self.assertEqual(caught.exception.status, 401)
+
+    def test_a_body_that_is_no_track_response_is_a_validation_error(self):
+        with self.assertRaises(tb.ValidationError) as caught:
+            self.track({"customer_id": "cus_bad_body", "feature_id": "m", "value": 1})
+        self.assertEqual(
+            [str(e) for e in caught.exception.errors],
+            ["value: expected a number, got str '1'", "balance: required key missing"],
+        )
+        with self.assertRaises(tb.ValidationError):
+            self.track({"customer_id": "cus_old_server", "feature_id": "m", "value": 1})
 
 
 class KeyOrderTest(unittest.TestCase):

@@ -1,9 +1,11 @@
-"""The package as users vendor it: under another name, from a zip, under strict
-interpreter flags, and with nothing imported from outside the standard library."""
+"""The package as users vendor it: as the README says (its copy line, its import, its
+``python -m``), under another name, from a zip, under strict interpreter flags, and
+with nothing imported from outside the standard library."""
 
 import ast
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,8 +14,12 @@ import tempfile
 import unittest
 import zipfile
 
+from .loopback import readme_blocks
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGE = os.path.join(ROOT, "trackbalances")
+with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as _file:
+    README = _file.read()
 
 # Uses the package as a script would; ``tb`` is the package under whatever name it has.
 EXERCISE = """
@@ -91,6 +97,76 @@ class VendoringTest(unittest.TestCase):
         status, out, err = python("-m", "trackbalances", "--example", env=env, cwd=self.folder)
         self.assertEqual((status, err), (0, ""))
         self.assertIn("plan pro_plan", out)
+
+
+def git(*args, cwd):
+    subprocess.run(
+        ["git", "-c", "user.name=test", "-c", "user.email=test@localhost"] + list(args),
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+@unittest.skipUnless(
+    all(shutil.which(tool) for tool in ("sh", "git", "tar")), "needs sh, git and tar"
+)
+class ReadmeVendoringTest(unittest.TestCase):
+    """In a fresh checkout: the README's copy line, run twice over an older copy, then
+    its import line and its ``python -m`` line in the project that holds the copy."""
+
+    @classmethod
+    def setUpClass(cls):
+        (cls.line,) = [b for b in readme_blocks("sh") if "_vendor" in b]
+        cls.checkout = tempfile.mkdtemp()
+        shutil.copytree(
+            PACKAGE,
+            os.path.join(cls.checkout, "trackbalances"),
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+        shutil.copy(os.path.join(ROOT, ".gitignore"), cls.checkout)
+        git("init", "-q", cwd=cls.checkout)
+        git("add", "-A", cwd=cls.checkout)
+        git("commit", "-q", "--no-gpg-sign", "-m", "the package", cwd=cls.checkout)
+        # What a test run and an editor leave in a working tree, which a copy must not take.
+        cache = os.path.join(cls.checkout, "trackbalances", "__pycache__")
+        os.makedirs(cache)
+        open(os.path.join(cache, "_model.cpython-311.pyc"), "wb").close()
+        open(os.path.join(cls.checkout, "trackbalances", "scratch.py"), "w").close()
+        cls.vendored = os.path.join(cls.checkout, "your_app", "_vendor", "trackbalances")
+        os.makedirs(cls.vendored)
+        open(os.path.join(cls.vendored, "_old_module.py"), "w").close()
+        open(os.path.join(cls.checkout, "your_app", "__init__.py"), "w").close()
+        cls.listings = []
+        for _ in range(2):
+            subprocess.run(["sh", "-e", "-c", cls.line], cwd=cls.checkout, check=True, timeout=60)
+            cls.listings.append(sorted(os.listdir(cls.vendored)))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.checkout)
+
+    def test_the_copy_line_takes_exactly_the_package_files(self):
+        shipped = sorted(
+            name for name in os.listdir(PACKAGE) if name.endswith(".py") or name == "py.typed"
+        )
+        self.assertIn("__init__.py", shipped)
+        self.assertEqual(self.listings, [shipped, shipped])
+        self.assertIn("git archive", self.line)
+
+    def test_the_import_line(self):
+        (line,) = re.findall(r"`(from your_app\._vendor\.trackbalances import \w+)`", README)
+        status, out, err = python("-c", line + "; print(Balance.__name__)", cwd=self.checkout)
+        self.assertEqual((status, out, err), (0, "TrackBalances\n", ""))
+
+    def test_the_command_line_of_the_copy(self):
+        self.assertIn("`python -m your_app._vendor.trackbalances`", README)
+        status, out, err = python(
+            "-m", "your_app._vendor.trackbalances", "--example", cwd=self.checkout
+        )
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("messages                  100        28        72 limited", out)
 
 
 class InterpreterFlagsTest(unittest.TestCase):
