@@ -13,9 +13,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEY = "am_sk_test_123"
 
 
-def readme_blocks(language, name="README.md"):
-    """The text of every fenced block of ``language`` in a Markdown file of the root."""
-    with open(os.path.join(ROOT, name), encoding="utf-8") as file:
+def readme_blocks(language):
+    """The text of every fenced block of ``language`` in the README."""
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as file:
         text = file.read()
     return re.findall(r"^```%s\n(.*?)^```$" % language, text, re.S | re.M)
 

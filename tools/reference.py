@@ -25,7 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = os.path.join(ROOT, "REFERENCE.md")
 COMMAND = "python3 tools/reference.py"
 
-if ROOT not in sys.path:
+if __name__ == "__main__":  # run as a script: the package of this checkout
     sys.path.insert(0, ROOT)
 
 import trackbalances  # noqa: E402
