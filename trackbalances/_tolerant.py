@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from . import _checks as check
 from . import _json
 from ._balance import TrackBalances
-from ._errors import MAX_ERRORS, ErrorDetail, ValidationError, cut_repr, describe, describe_error
+from ._errors import (
+    FIRST_PROBLEM,
+    MAX_ERRORS,
+    ErrorDetail,
+    ValidationError,
+    cut_repr,
+    describe,
+    describe_error,
+)
 from ._response import TrackResponse
 
 TYPE_CHECKING = False
@@ -113,9 +121,13 @@ def read_as(data: "Any", kind: str) -> "Tuple[Dict[str, Optional[TrackBalances]]
 
 def _read(data: "Any", kind: str) -> "Tuple[Balances, Problems]":
     if kind == RESPONSE:
-        try:  # valid input, the common case: one strict reading
-            return TrackResponse.from_dict(data).all_balances(), ()
-        except ValidationError:
+        # Valid input, the common case: the first reading of from_dict, which
+        # stops at the first problem, without the second that reports them all.
+        read = TrackResponse._read  # pyright: ignore[reportPrivateUsage]
+        try:
+            response: "TrackResponse" = read(TrackResponse, data, (), FIRST_PROBLEM)
+            return response.all_balances(), ()
+        except Exception:  # Invalid, or what a caller's own object raised
             pass
     found, problems = read_as(data, kind)
     return {key: balance for key, balance in found.items() if balance is not None}, problems
