@@ -104,3 +104,13 @@ def helpers(balance: TrackBalances, response: tb.TrackResponse) -> None:
     assert_type(response.all_balances(), Dict[str, TrackBalances])
     by_plan = balance.breakdown_by_plan()
     assert_type(by_plan, Dict[Optional[str], Tuple[tb.TrackBalancesBreakdown, ...]])
+
+
+def tolerant_reading(payload: Mapping[str, Any], text: bytes) -> None:
+    balances, problems = tb.read_balances(payload)
+    assert_type(balances, Dict[str, TrackBalances])
+    assert_type(problems, Tuple[tb.ErrorDetail, ...])
+    assert_type(
+        tb.read_balances_json(text), Tuple[Dict[str, TrackBalances], Tuple[tb.ErrorDetail, ...]]
+    )
+    tb.read_balances_json(payload)  # type: ignore[arg-type]

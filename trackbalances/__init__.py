@@ -7,6 +7,9 @@ payload reads as :data:`ABSENT`; ``None`` means the payload said null. Bad
 input raises :class:`ValidationError`, which lists every problem by its path.
 Every payload of API versions 2.1.0 to 2.5.0 is read; keys and enum values
 from a newer version are kept (``obj.unrecognized()`` lists them).
+
+``read_balances(data)`` reads tolerantly: every balance of a response or map
+that is valid on its own, and the problems of the others.
 """
 
 from ._absent import ABSENT, AbsentType
@@ -30,6 +33,7 @@ from ._errors import ErrorDetail, ValidationError
 from ._feature import TrackBalancesDisplay, TrackBalancesFeature
 from ._price import TrackBalancesPrice, TrackBalancesTier
 from ._response import TrackDeduction, TrackResponse
+from ._tolerant import read_balances, read_balances_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,4 +73,6 @@ __all__ = [
     "TrackDeduction",
     "TrackResponse",
     "ValidationError",
+    "read_balances",
+    "read_balances_json",
 ]
