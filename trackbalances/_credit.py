@@ -11,6 +11,7 @@ A rate (a credit schema item, or one of its dimensions) is flat, with a
 
 from . import _checks as check
 from ._absent import ABSENT
+from ._errors import FIRST_PROBLEM
 from ._enums import TierBehavior
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
@@ -30,6 +31,8 @@ else:
     from ._enums import TierBehaviorLiteral
 
 field = check.field
+only_str_keys = check.only_str_keys
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -55,6 +58,8 @@ def read_credit_tier(
 ) -> "Optional[TrackBalancesCreditTier]":
     if type(data) is not dict:
         return check.as_dict(read_credit_tier, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_credit_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -72,7 +77,7 @@ def read_credit_tier(
     ):
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = unknown_keys(d, data, _CREDIT_TIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _CREDIT_TIER_KEYS, path, errors)
     return obj
 
 
@@ -119,6 +124,8 @@ def read_dimension(
 ) -> "Optional[TrackBalancesDimension]":
     if type(data) is not dict:
         return check.as_dict(read_dimension, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_dimension(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -134,7 +141,7 @@ def read_dimension(
         if type(priority) is not int and (type(priority) is not float or priority % 1):
             d["priority"] = field(priority, path, "priority", errors, check.INTEGER)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _DIMENSION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _DIMENSION_KEYS, path, errors)
     return obj
 
 
@@ -203,6 +210,8 @@ def read_multiplier(
 ) -> "Optional[TrackBalancesMultiplier]":
     if type(data) is not dict:
         return check.as_dict(read_multiplier, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_multiplier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -225,7 +234,7 @@ def read_multiplier(
         if type(add) is not int and (type(add) is not float or add - add):
             d["add"] = field(add, path, "add", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _MULTIPLIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _MULTIPLIER_KEYS, path, errors)
     return obj
 
 
@@ -277,6 +286,8 @@ def read_credit_schema(
 ) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         return check.as_dict(read_credit_schema, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_credit_schema(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -309,7 +320,7 @@ def read_credit_schema(
             read_multiplier, TrackBalancesMultiplier, d["multipliers"], path, "multipliers", errors
         )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _CREDIT_SCHEMA_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _CREDIT_SCHEMA_KEYS, path, errors)
     return obj
 
 

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
+from ._checks import FIRST_PROBLEM_OF_A_DICT
 from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
@@ -194,7 +195,7 @@ class Model(_Instance):
         problem is read twice: up to its first problem, then whole for the report.
         """
         try:
-            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
+            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM_OF_A_DICT)
         except Exception:  # Invalid, or what a caller's own object raised
             return cls._read_reporting(data)
         return obj

@@ -8,6 +8,7 @@ that reads it and the one that writes it (the inline tests are explained in
 
 from . import _checks as check
 from ._absent import ABSENT
+from ._errors import FIRST_PROBLEM
 from ._balance import TrackBalances, read_balance, write_balance
 from ._breakdown import TrackBalancesReset, read_reset, write_reset
 from ._frozen import EMPTY
@@ -26,6 +27,8 @@ else:
     from ._absent import AbsentType
 
 field = check.field
+only_str_keys = check.only_str_keys
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -65,6 +68,8 @@ def read_deduction(
 ) -> "Optional[TrackDeduction]":
     if type(data) is not dict:
         return check.as_dict(read_deduction, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_deduction(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -87,7 +92,7 @@ def read_deduction(
     if type(value) is not int and (type(value) is not float or value - value):
         d["value"] = field(value, path, "value", errors, check.NUMBER_ANY)
     if len(d) != 5:
-        d["extra"] = unknown_keys(d, data, _DEDUCTION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _DEDUCTION_KEYS, path, errors)
     return obj
 
 
@@ -152,6 +157,8 @@ def read_response(
 ) -> "Optional[TrackResponse]":
     if type(data) is not dict:
         return check.as_dict(read_response, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
+        return read_response(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -192,7 +199,7 @@ def read_response(
             read_deduction, TrackDeduction, d["deductions"], path, "deductions", errors
         )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _RESPONSE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _RESPONSE_KEYS, path, errors)
     return obj
 
 
