@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
-from ._checks import FIRST_PROBLEM_OF_A_DICT
+from ._checks import FIRST_PROBLEM_OF_A_DICT, only_str_keys
 from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
@@ -117,8 +117,11 @@ class Model(_Instance):
 
     @property
     def __dict__(self) -> "Mapping[str, Any]":  # type: ignore[override]
-        """The fields, read-only: nothing reachable from a model can be changed."""
-        return MappingProxyType(own_dict(self))
+        """The fields, read-only: nothing reachable from a model can be changed.
+
+        A view of a copy: comparing a mapping proxy hands the dict behind it to
+        the other operand's ``__eq__`` (``vars(obj) == x``), which could change it."""
+        return MappingProxyType(own_dict(self).copy())
 
     if TYPE_CHECKING:
         __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
@@ -168,19 +171,40 @@ class Model(_Instance):
         return dict(own_dict(self))
 
     def __setstate__(self, state: "Dict[str, Any]") -> None:
-        # pickle and copy: the state becomes a dict of the object's own, so that
-        # PyPy, whose instance dicts may reorder keys as they are added, keeps the order.
+        # pickle and copy. Unpickling trusts the values it is given, as pickle
+        # always does (its input can run any code); but a state that is not a
+        # dict of this class's fields, the required ones among them, would make
+        # an object without a field, or with keys no field reads: refused. The
+        # state becomes a dict of the object's own, so that PyPy, whose
+        # instance dicts may reorder keys as they are added, keeps the order.
+        cls = type(self)
+        if type(state) is not dict or not only_str_keys(map(type, state)):
+            raise TypeError("%s: a state must be a dict of field names" % cls.__name__)
+        names = cls.__dataclass_fields__
+        wrong = [name for name in names if name not in state and name not in cls._defaults]
+        if cls in models:  # a subclass may keep attributes of its own there
+            wrong += [name for name in state if name not in names]
+        if wrong:
+            raise TypeError(
+                "%s: a state without or with other fields: %s" % (cls.__name__, ", ".join(wrong))
+            )
         set_own_dict(self, dict(state))
 
     def __eq__(self, other: object) -> bool:
+        """Equal when they hold the same values of the same JSON types: ``1`` is
+        not ``true`` and ``100`` is not ``100.0``, as in ``to_json()``. The
+        order of keys is left out: objects that differ only in it are equal."""
         if type(other) is not type(self):
             return NotImplemented
         # Deep unknown values sit in FrozenMaps, which see to the caller's depth.
         that: "Any" = other  # mypy before 1.20 does not narrow type(other) is type(self)
         theirs: "Tuple[Any, ...]" = that._values()
-        return self._values() == theirs
+        mine = self._values()
+        return mine == theirs and _same_types(mine, theirs)
 
     def __hash__(self) -> int:
+        # Equal objects have equal values, so equal hashes; objects that differ
+        # only in a number's type (1, 1.0, true) may share one, as numbers do.
         return hash(self._values())
 
     def _values(self) -> "Tuple[Any, ...]":
@@ -278,6 +302,25 @@ class Model(_Instance):
                 except ValueError:  # an int too long for Python to write in decimal
                     shown.append("%s=%s" % (name, hex_repr(value)))
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
+
+
+def _same_types(mine: "Tuple[Any, ...]", theirs: "Tuple[Any, ...]") -> bool:
+    """Whether values that compare equal are of the same types too, down through
+    the tuples, lists and dicts that an object built by hand may hold (models
+    and read-only maps compare their own values strictly). Walked with a stack
+    of its own, however deep the values are."""
+    todo: "List[Tuple[Any, Any]]" = [(mine, theirs)]
+    while todo:
+        a, b = todo.pop()
+        kind = type(a)
+        if kind is not type(b):
+            if not (isinstance(a, Mapping) and isinstance(b, Mapping)):
+                return False
+        elif kind is tuple or kind is list:
+            todo.extend(zip(a, b))
+        elif kind is dict:
+            todo.extend([(a[key], b[key]) for key in a])
+    return True
 
 
 if TYPE_CHECKING:
