@@ -266,7 +266,7 @@ class CallersExceptionTest(unittest.TestCase):
         for kind in (SystemExit, KeyboardInterrupt, GeneratorExit):
 
             class Raising(H.AnyMapping):
-                def __iter__(self):
+                def __iter__(self, kind=kind):
                     raise kind("from the caller")
 
             for payload in (
@@ -274,9 +274,8 @@ class CallersExceptionTest(unittest.TestCase):
                 dict(FULL, feature=Raising(FULL["feature"])),
                 dict(EXAMPLE, later={"a": Raising({})}),
             ):
-                with self.subTest(kind=kind.__name__):
-                    with self.assertRaises(kind):
-                        tb.TrackBalances.from_dict(payload)
+                with self.subTest(kind=kind.__name__), self.assertRaises(kind):
+                    tb.TrackBalances.from_dict(payload)
 
     def test_an_error_becomes_a_validation_error(self):
         class Raising(H.AnyMapping):
@@ -286,6 +285,23 @@ class CallersExceptionTest(unittest.TestCase):
         with self.assertRaises(tb.ValidationError) as caught:
             tb.TrackBalances.from_dict(dict(FULL, feature=Raising(FULL["feature"])))
         self.assertEqual(caught.exception.errors[0].path, ("feature",))
+
+
+class NamelessType(type):
+    @property
+    def __name__(cls):
+        raise H.Boom("name")
+
+
+class Nameless(metaclass=NamelessType):
+    """A value whose type's name cannot be read, for a message to say what it got."""
+
+
+class ReportTest(unittest.TestCase):
+    def test_a_value_that_cannot_be_described(self):
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_dict(dict(EXAMPLE, granted=Nameless()))
+        self.assertEqual(str(caught.exception), "could not be read: Boom: 'name'")
 
 
 class PickleStateTest(unittest.TestCase):
@@ -312,9 +328,8 @@ class PickleStateTest(unittest.TestCase):
             {H.PlainKey(key) if key == "granted" else key: value for key, value in state.items()},
             dict(state, **{"": 1}),
         ):
-            with self.subTest(wrong=type(wrong).__name__):
-                with self.assertRaises(TypeError):
-                    self.restored(wrong)
+            with self.subTest(wrong=type(wrong).__name__), self.assertRaises(TypeError):
+                self.restored(wrong)
         self.assertEqual(self.restored(state), tb.TrackBalances.from_dict(EXAMPLE))
 
     def test_edited_pickle_bytes(self):

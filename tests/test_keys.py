@@ -84,7 +84,7 @@ class SoundTest(unittest.TestCase):
                 self.assertIs(type(key), str, where)
             for name in value.__dataclass_fields__:
                 self.assert_exact_keys(getattr(value, name), where)
-        elif isinstance(value, dict) or isinstance(value, FrozenMap):
+        elif isinstance(value, (dict, FrozenMap)):
             for key, item in value.items():
                 self.assertIs(type(key), str, where)
                 self.assert_exact_keys(item, where)
@@ -133,6 +133,8 @@ PLACES = [
     (tb.TrackBalances, FULL, ("feature", "credit_schema", 0), "dimensions"),
     (tb.TrackBalances, FULL, ("feature", "credit_schema", 0), "billing_units"),
     (tb.TrackBalances, FULL, ("feature", "credit_schema", 1), "tier_behavior"),
+    (tb.TrackBalances, FULL, ("feature", "credit_schema", 0, "multipliers", "batch"), "factor"),
+    (tb.TrackBalances, FULL, ("feature", "credit_schema", 0, "dimensions", "gpt_4o"), "match"),
     (tb.TrackBalances, FULL, ("feature", "model_markups"), "gpt-4o"),
     (tb.TrackResponse, RESPONSE, (), "balance"),
     (tb.TrackResponse, RESPONSE, ("balance",), "usage"),
@@ -195,7 +197,9 @@ class KeyTest(SoundTest):
         payload = rekeyed(dict(EXAMPLE, granted="many"), "granted", H.LyingKey("granted"))
         with self.assertRaises(tb.ValidationError) as caught:
             tb.TrackBalances.from_dict(payload)
-        self.assertEqual(list(caught.exception.errors), [(("granted",), "expected a number, got str 'many'")])
+        self.assertEqual(
+            list(caught.exception.errors), [(("granted",), "expected a number, got str 'many'")]
+        )
 
     def test_a_key_that_is_no_string_is_reported_at_its_object(self):
         breakdown = [dict(EXAMPLE["breakdown"][0], **{"x": 1})]

@@ -7,8 +7,8 @@ it (the inline tests are explained in ``_breakdown``).
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._breakdown import TrackBalancesBreakdown, read_breakdown, write_breakdown
+from ._errors import FIRST_PROBLEM
 from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union

@@ -21,8 +21,8 @@ look for.
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._enums import BreakdownSource, ResetInterval
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Union
 from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes

@@ -73,7 +73,6 @@ only_str_keys: "Callable[[Iterable[type]], bool]" = frozenset((str,)).issuperset
 (at C speed, and without calling anything of the keys' own)."""
 
 
-
 def with_missing(data: "Dict[str, Any]", required: "Tuple[str, ...]") -> "Dict[str, Any]":
     """``data`` with ``MISSING`` for each required key it lacks."""
     filled = dict.fromkeys(required, MISSING)

@@ -11,8 +11,8 @@ A rate (a credit schema item, or one of its dimensions) is flat, with a
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._enums import TierBehavior
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes

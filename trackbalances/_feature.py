@@ -11,9 +11,9 @@ shape only: an object whose values are objects (or null, where allowed).
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._credit import TrackBalancesCreditSchema, read_credit_schema, write_credit_schema
 from ._enums import FeatureCombine, FeatureType
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY, thaw
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes

@@ -7,8 +7,8 @@ inline tests are explained in ``_breakdown``).
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._enums import BillingMethod, TierBehavior
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes

@@ -8,9 +8,9 @@ that reads it and the one that writes it (the inline tests are explained in
 
 from . import _checks as check
 from ._absent import ABSENT
-from ._errors import FIRST_PROBLEM
 from ._balance import TrackBalances, read_balance, write_balance
 from ._breakdown import TrackBalancesReset, read_reset, write_reset
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
