@@ -233,7 +233,9 @@ class ViewTest(unittest.TestCase):
             other = Rewriting()
             self.assertFalse(compare(vars(balance), other))
             self.assertFalse(compare(balance.__dict__, other))
-            self.assertEqual(other.seen, [dict, dict])  # it did change what it was given
+            # Handed the dict behind the view (and changed it) up to Python 3.14.
+            self.assertEqual(len(other.seen), 2)
+            self.assertLessEqual(set(other.seen), {dict, type(vars(balance))})
         self.assertEqual(balance.granted, 100)
         self.assertEqual(balance.feature_id, EXAMPLE["feature_id"])
         self.assertEqual(list(vars(balance)), list(EXAMPLE))
