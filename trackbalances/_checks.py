@@ -251,9 +251,12 @@ def exact_keyed(
 ) -> "Dict[str, Any]":
     """A dict of our own of the ``(key, value)`` pairs of an object whose keys
     may not all be exact strings: each subclass of ``str`` as its text, and an
-    error for each key that is no string. Where two keys have the same text (a ``str`` and a
-    subclass that hashes apart from it), the last one wins, as it does in JSON
-    text: the mapping written out as JSON and read back would say the same."""
+    error for each key that is no string.
+
+    Where two keys have the same text (a ``str`` and a subclass that hashes
+    apart from it), the last one wins, as in JSON text: the mapping written
+    out as JSON and read back would say the same. Refusing it instead would
+    make ``from_dict`` refuse what ``from_json`` of that text accepts."""
     checked: "Dict[str, Any]" = {}
     for name, item in pairs:
         key = exact_key(name)
