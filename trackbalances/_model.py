@@ -16,6 +16,7 @@ stored and reads as the class default, :data:`ABSENT`. Unknown keys are kept in
 
 import dataclasses
 from collections.abc import Mapping
+from itertools import compress
 from types import MappingProxyType
 
 from . import _json
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         Callable,
         ClassVar,
         Dict,
+        FrozenSet,
         List,
         Optional,
         Set,
@@ -126,6 +128,8 @@ class Model(_Instance):
     if TYPE_CHECKING:
         __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
         _defaults: "ClassVar[Dict[str, Any]]"
+        _field_names: "ClassVar[FrozenSet[str]]"
+        _required: "ClassVar[FrozenSet[str]]"
         _open_enums: "ClassVar[Dict[str, OpenEnum]]"
         _read: "ClassVar[Callable[..., Any]]"
         extra: "Mapping[str, Any]"
@@ -180,11 +184,12 @@ class Model(_Instance):
         cls = type(self)
         if type(state) is not dict or not only_str_keys(map(type, state)):
             raise TypeError("%s: a state must be a dict of field names" % cls.__name__)
-        names = cls.__dataclass_fields__
-        wrong = [name for name in names if name not in state and name not in cls._defaults]
-        if cls in models:  # a subclass may keep attributes of its own there
-            wrong += [name for name in state if name not in names]
-        if wrong:
+        names = state.keys()
+        own = cls in models  # a subclass may keep attributes of its own there
+        if not names >= cls._required or own and not names <= cls._field_names:
+            wrong = sorted(cls._required - names)
+            if own:
+                wrong += sorted(names - cls._field_names)
             raise TypeError(
                 "%s: a state without or with other fields: %s" % (cls.__name__, ", ".join(wrong))
             )
@@ -304,22 +309,31 @@ class Model(_Instance):
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
+_WALKED = frozenset((tuple, list, dict))
+
+
 def _same_types(mine: "Tuple[Any, ...]", theirs: "Tuple[Any, ...]") -> bool:
     """Whether values that compare equal are of the same types too, down through
     the tuples, lists and dicts that an object built by hand may hold (models
-    and read-only maps compare their own values strictly). Walked with a stack
-    of its own, however deep the values are."""
+    and read-only maps compare their own values strictly, and a dict may stand
+    for a read-only map). Walked with a stack of its own, however deep the
+    values are, and at C speed where the types agree."""
     todo: "List[Tuple[Any, Any]]" = [(mine, theirs)]
     while todo:
         a, b = todo.pop()
-        kind = type(a)
-        if kind is not type(b):
-            if not (isinstance(a, Mapping) and isinstance(b, Mapping)):
+        if type(a) is dict:
+            a, b = list(a.values()), [b[key] for key in a]
+        kinds = list(map(type, a))
+        if kinds == list(map(type, b)):
+            if not _WALKED.isdisjoint(kinds):
+                todo.extend(compress(zip(a, b), map(_WALKED.__contains__, kinds)))
+            continue
+        for x, y in zip(a, b):
+            if type(x) is type(y):
+                if type(x) in _WALKED:
+                    todo.append((x, y))
+            elif not (isinstance(x, Mapping) and isinstance(y, Mapping)):
                 return False
-        elif kind is tuple or kind is list:
-            todo.extend(zip(a, b))
-        elif kind is dict:
-            todo.extend([(a[key], b[key]) for key in a])
     return True
 
 
@@ -350,6 +364,8 @@ else:
             for name, field in cls.__dataclass_fields__.items()
             if field.default is not dataclasses.MISSING
         }
+        cls._field_names = frozenset(cls.__dataclass_fields__)
+        cls._required = cls._field_names.difference(cls._defaults)
         if "_open_enums" not in cls.__dict__:
             cls._open_enums = {}
         return cls
