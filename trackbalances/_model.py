@@ -220,8 +220,10 @@ class Model(_Instance):
         """Validate a decoded JSON object and build the model from it.
 
         Raises :class:`ValidationError` listing every problem. ``data`` is
-        not changed and shares no container with the result. Input with a
-        problem is read twice: up to its first problem, then whole for the report.
+        not changed and shares no container with the result, nor a key: a key
+        that is a subclass of ``str`` is read as its text (the last of two keys
+        of one text wins, as in JSON text). Input with a problem is read twice:
+        up to its first problem, then whole for the report.
         """
         try:
             obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM_OF_A_DICT)
