@@ -43,7 +43,6 @@ else:
     from ._enums import BreakdownSourceLiteral, ResetIntervalLiteral
 
 field = check.field
-only_str_keys = check.only_str_keys
 exact_keyed = check.exact_keyed
 _new = object.__new__
 
@@ -80,8 +79,10 @@ def read_reset(
 ) -> "Optional[TrackBalancesReset]":
     if type(data) is not dict:
         return check.as_dict(read_reset, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_reset(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_reset(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -140,8 +141,10 @@ def read_allocation(
 ) -> "Optional[TrackBalancesAllocation]":
     if type(data) is not dict:
         return check.as_dict(read_allocation, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_allocation(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_allocation(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -218,8 +221,10 @@ def read_breakdown(
 ) -> "Optional[TrackBalancesBreakdown]":
     if type(data) is not dict:
         return check.as_dict(read_breakdown, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_breakdown(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_breakdown(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)

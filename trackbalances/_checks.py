@@ -11,10 +11,12 @@ first error, and only a payload that has one is read again, for the report.
 Keys are read the same way: JSON text only ever gives exact ``str`` keys, so
 ``from_json`` reads them as they are. ``from_dict`` reads with
 ``FIRST_PROBLEM_OF_A_DICT`` instead, and the report with an ``ErrorList``:
-then each reader first looks at the types of its keys (``only_str_keys``), and
-an object with a key of any other type is read again from ``exact_keyed`` of
-it, so that a model never holds a caller's key object, whose ``__eq__`` and
-``__hash__`` would otherwise run each time a field is read.
+then each reader first looks at the type of each of its keys (in a plain
+loop: faster than any call, where most of the time goes), and an object with
+a key of another type is read again from ``exact_keyed`` of it, so that a
+model never holds a caller's key object, whose ``__eq__`` and ``__hash__``
+would otherwise run each time a field is read. Nothing cheaper can tell: a
+subclass that hashes and compares as the field's name passes every other test.
 
 A value that is not plain JSON data is read with the base types' own
 operations (``_errors.plain_str`` and its kin), never with methods that a

@@ -31,7 +31,6 @@ else:
     from ._enums import TierBehaviorLiteral
 
 field = check.field
-only_str_keys = check.only_str_keys
 exact_keyed = check.exact_keyed
 _new = object.__new__
 
@@ -58,8 +57,10 @@ def read_credit_tier(
 ) -> "Optional[TrackBalancesCreditTier]":
     if type(data) is not dict:
         return check.as_dict(read_credit_tier, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_credit_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_credit_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -124,8 +125,10 @@ def read_dimension(
 ) -> "Optional[TrackBalancesDimension]":
     if type(data) is not dict:
         return check.as_dict(read_dimension, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_dimension(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_dimension(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -210,8 +213,10 @@ def read_multiplier(
 ) -> "Optional[TrackBalancesMultiplier]":
     if type(data) is not dict:
         return check.as_dict(read_multiplier, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_multiplier(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_multiplier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -286,8 +291,12 @@ def read_credit_schema(
 ) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         return check.as_dict(read_credit_schema, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_credit_schema(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_credit_schema(
+                    cls, exact_keyed(data.items(), path, errors), path, errors
+                )
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)

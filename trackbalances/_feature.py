@@ -32,7 +32,6 @@ else:
     from ._enums import FeatureCombineLiteral, FeatureTypeLiteral
 
 field = check.field
-only_str_keys = check.only_str_keys
 exact_keyed = check.exact_keyed
 _new = object.__new__
 
@@ -61,8 +60,10 @@ def read_display(
 ) -> "Optional[TrackBalancesDisplay]":
     if type(data) is not dict:
         return check.as_dict(read_display, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_display(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_display(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -151,8 +152,10 @@ def read_feature(
 ) -> "Optional[TrackBalancesFeature]":
     if type(data) is not dict:
         return check.as_dict(read_feature, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_feature(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_feature(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)

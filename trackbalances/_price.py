@@ -27,7 +27,6 @@ else:
     from ._enums import BillingMethodLiteral, TierBehaviorLiteral
 
 field = check.field
-only_str_keys = check.only_str_keys
 exact_keyed = check.exact_keyed
 _new = object.__new__
 
@@ -56,8 +55,10 @@ def read_tier(
 ) -> "Optional[TrackBalancesTier]":
     if type(data) is not dict:
         return check.as_dict(read_tier, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -130,8 +131,10 @@ def read_price(
 ) -> "Optional[TrackBalancesPrice]":
     if type(data) is not dict:
         return check.as_dict(read_price, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_price(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_price(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)

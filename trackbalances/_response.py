@@ -27,7 +27,6 @@ else:
     from ._absent import AbsentType
 
 field = check.field
-only_str_keys = check.only_str_keys
 exact_keyed = check.exact_keyed
 _new = object.__new__
 
@@ -68,8 +67,10 @@ def read_deduction(
 ) -> "Optional[TrackDeduction]":
     if type(data) is not dict:
         return check.as_dict(read_deduction, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_deduction(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_deduction(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -157,8 +158,10 @@ def read_response(
 ) -> "Optional[TrackResponse]":
     if type(data) is not dict:
         return check.as_dict(read_response, cls, data, path, errors)
-    if errors is not FIRST_PROBLEM and not only_str_keys(map(type, data)):
-        return read_response(cls, exact_keyed(data.items(), path, errors), path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_response(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
