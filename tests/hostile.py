@@ -124,6 +124,55 @@ class FieldName:
         return other == self.name
 
 
+class PlainKey(str):
+    """A key that is a str subclass and nothing more: it hashes and compares
+    as its text, so a dict finds it under the field's name."""
+
+
+class LyingKey(str):
+    """A key that hashes as its text and claims to equal everything."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = str.__hash__
+
+
+class RaisingKey(str):
+    """A key that hashes as its text and whose comparison raises."""
+
+    __eq__ = __ne__ = __str__ = __repr__ = _boom
+    __hash__ = str.__hash__
+
+
+class HashApartKey(str):
+    """A key that compares as its text but hashes apart from it: a dict can
+    hold both it and the plain string."""
+
+    def __hash__(self):
+        return str.__hash__(self) ^ 1
+
+    __eq__ = str.__eq__
+
+
+class LaterRaisingHashKey(str):
+    """A key whose hash works once (to go into the caller's dict), then raises."""
+
+    hashed = False
+
+    def __hash__(self):
+        if self.hashed:
+            raise Boom("hash")
+        self.hashed = True
+        return str.__hash__(self)
+
+    __eq__ = str.__eq__
+
+
+KEY_CLASSES = (PlainKey, LyingKey, RaisingKey, HashApartKey, LaterRaisingHashKey)
+"""Every kind of str subclass key, for the tests of keys."""
+
+
 class AnyMapping(Mapping):
     """A well-behaved Mapping that is not a dict."""
 

@@ -180,6 +180,187 @@ class ImmutabilityTest(unittest.TestCase):
         self.assertEqual(other.to_dict(), dict(EXAMPLE, later={"a": [1]}))
 
 
+class Rewriting:
+    """Compares by changing the other operand: what a mapping proxy would hand it."""
+
+    def __init__(self):
+        self.seen = []
+
+    def rewrite(self, other):
+        self.seen.append(type(other))
+        if type(other) is dict:
+            other["granted"] = 999
+            other["bogus"] = 1
+            del other["feature_id"]
+        return False
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = rewrite
+    __hash__ = None
+
+
+class Meddling(H.AnyMapping):
+    """A nested mapping that, as it is read, takes a key out of its parent
+    object, puts another in, and changes itself."""
+
+    def __init__(self, parent, data):
+        super().__init__(data)
+        self.parent = parent
+
+    def __iter__(self):
+        self.parent.pop("later", None)
+        self.parent["added"] = 1
+        self.parent.pop("unallocated", None)
+        keys = list(self._data)
+        self._data["late"] = 1
+        return iter(keys)
+
+
+class OwnAttribute(tb.TrackBalances):
+    """A subclass, which may keep attributes of its own."""
+
+
+class ViewTest(unittest.TestCase):
+    def test_a_callers_comparison_gets_a_copy_of_the_fields(self):
+        balance = tb.TrackBalances.from_dict(EXAMPLE)
+        for compare in (
+            lambda a, b: a == b,
+            lambda a, b: a != b,
+            lambda a, b: a < b,
+            lambda a, b: a <= b,
+            lambda a, b: a > b,
+            lambda a, b: a >= b,
+        ):
+            other = Rewriting()
+            self.assertFalse(compare(vars(balance), other))
+            self.assertFalse(compare(balance.__dict__, other))
+            # Handed the dict behind the view (and changed it) up to Python 3.14.
+            self.assertEqual(len(other.seen), 2)
+            self.assertLessEqual(set(other.seen), {dict, type(vars(balance))})
+        self.assertEqual(balance.granted, 100)
+        self.assertEqual(balance.feature_id, EXAMPLE["feature_id"])
+        self.assertEqual(list(vars(balance)), list(EXAMPLE))
+        self.assertEqual(vars(balance)["granted"], 100)
+        self.assertEqual(balance.to_dict(), EXAMPLE)
+        self.assertEqual(balance, tb.TrackBalances.from_dict(EXAMPLE))
+        self.assertNotIn("bogus", vars(balance))
+
+    def test_a_mapping_that_changes_its_parent_while_it_is_read(self):
+        plain = dict(FULL, later=[1])
+        payload = dict(plain)
+        payload["feature"] = Meddling(payload, FULL["feature"])
+        balance = tb.TrackBalances.from_dict(payload)
+        self.assertEqual(balance, tb.TrackBalances.from_dict(plain))
+        self.assertEqual(balance.to_dict(), plain)
+        self.assertEqual(dict(balance.extra), {"later": (1,)})
+        self.assertEqual(set(vars(balance)) - {"extra"}, set(FULL))
+        self.assertEqual(balance.unallocated, FULL["unallocated"])
+        self.assertNotIn("added", balance.to_dict())
+        self.assertNotIn("late", balance.feature.to_dict())
+        self.assertIn("added", payload)  # what it did, to the caller's own dict
+
+
+class CallersExceptionTest(unittest.TestCase):
+    """An exception that is not an error (``SystemExit``, ``KeyboardInterrupt``,
+    ``GeneratorExit``) raised by a caller's object while it is read goes on up,
+    as Python lets it everywhere; only errors become a ``ValidationError``."""
+
+    def test_exits_and_interrupts_are_not_caught(self):
+        for kind in (SystemExit, KeyboardInterrupt, GeneratorExit):
+
+            class Raising(H.AnyMapping):
+                def __iter__(self, kind=kind):
+                    raise kind("from the caller")
+
+            for payload in (
+                Raising(EXAMPLE),
+                dict(FULL, feature=Raising(FULL["feature"])),
+                dict(EXAMPLE, later={"a": Raising({})}),
+            ):
+                with self.subTest(kind=kind.__name__), self.assertRaises(kind):
+                    tb.TrackBalances.from_dict(payload)
+
+    def test_an_error_becomes_a_validation_error(self):
+        class Raising(H.AnyMapping):
+            def __iter__(self):
+                raise LookupError("from the caller")
+
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_dict(dict(FULL, feature=Raising(FULL["feature"])))
+        self.assertEqual(caught.exception.errors[0].path, ("feature",))
+
+
+class NamelessType(type):
+    @property
+    def __name__(cls):
+        raise H.Boom("name")
+
+
+class Nameless(metaclass=NamelessType):
+    """A value whose type's name cannot be read, for a message to say what it got."""
+
+
+class ReportTest(unittest.TestCase):
+    def test_a_value_that_cannot_be_described(self):
+        with self.assertRaises(tb.ValidationError) as caught:
+            tb.TrackBalances.from_dict(dict(EXAMPLE, granted=Nameless()))
+        self.assertEqual(str(caught.exception), "could not be read: Boom: 'name'")
+
+
+class PickleStateTest(unittest.TestCase):
+    """Unpickling trusts the values of its input, as pickle does for any object
+    (it can run any code), but refuses a state that is not a dict of the
+    class's fields with every required one: no object lacks a field."""
+
+    def restored(self, state, cls=tb.TrackBalances):
+        obj = object.__new__(cls)
+        obj.__setstate__(state)
+        return obj
+
+    def test_a_state_that_is_not_a_dict_of_fields_is_refused(self):
+        state = vars(tb.TrackBalances.from_dict(EXAMPLE)).copy()
+        missing = dict(state)
+        del missing["granted"]
+        for wrong in (
+            None,
+            [],
+            list(state.items()),
+            missing,
+            dict(state, bogus=1),
+            dict(state, **{"1": 1}),
+            {H.PlainKey(key) if key == "granted" else key: value for key, value in state.items()},
+            dict(state, **{"": 1}),
+        ):
+            with self.subTest(wrong=type(wrong).__name__), self.assertRaises(TypeError):
+                self.restored(wrong)
+        self.assertEqual(self.restored(state), tb.TrackBalances.from_dict(EXAMPLE))
+
+    def test_edited_pickle_bytes(self):
+        data = pickle.dumps(tb.TrackBalances.from_dict(EXAMPLE))
+        self.assertIn(b"granted", data)
+        with self.assertRaisesRegex(TypeError, "granted, grantee"):
+            pickle.loads(data.replace(b"granted", b"grantee"))
+
+    def test_values_are_taken_as_given(self):
+        state = dict(vars(tb.TrackBalances.from_dict(EXAMPLE)), granted=250)
+        self.assertEqual(self.restored(state).granted, 250)
+
+    def test_every_kind_of_object_round_trips(self):
+        by_hand = tb.TrackBalancesAllocation(amount=1)
+        self.assertIn("extra", vars(by_hand))
+        mine = OwnAttribute.from_dict(EXAMPLE)
+        mine.note = "kept"
+        for obj in (by_hand, mine, tb.TrackBalances.from_dict(dict(FULL, later=1))):
+            for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+                again = pickle.loads(pickle.dumps(obj, protocol))
+                self.assertEqual(again, obj)
+                self.assertEqual(again.to_dict(), obj.to_dict())
+            self.assertEqual(copy.copy(obj), obj)
+            self.assertEqual(copy.deepcopy(obj), obj)
+        self.assertEqual(pickle.loads(pickle.dumps(mine)).note, "kept")
+        with self.assertRaises(TypeError):
+            self.restored({"amount": 1}, OwnAttribute)
+
+
 class HelpersTest(unittest.TestCase):
     def test_breakdown_by_plan_of_many_entries_of_one_plan(self):
         entry = EXAMPLE["breakdown"][0]

@@ -8,6 +8,7 @@ it (the inline tests are explained in ``_breakdown``).
 from . import _checks as check
 from ._absent import ABSENT
 from ._breakdown import TrackBalancesBreakdown, read_breakdown, write_breakdown
+from ._errors import FIRST_PROBLEM
 from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
@@ -26,6 +27,7 @@ else:
     from ._absent import AbsentType
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -58,6 +60,10 @@ def read_rollover(
 ) -> "Optional[TrackBalancesRollover]":
     if type(data) is not dict:
         return check.as_dict(read_rollover, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_rollover(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -79,7 +85,7 @@ def read_rollover(
         if type(granted) is not int and (type(granted) is not float or granted - granted):
             d["granted"] = field(granted, path, "granted", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _ROLLOVER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _ROLLOVER_KEYS, path, errors)
     return obj
 
 
@@ -172,6 +178,10 @@ def read_balance(
 ) -> "Optional[TrackBalances]":
     if type(data) is not dict:
         return check.as_dict(read_balance, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_balance(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -243,7 +253,7 @@ def read_balance(
         ):
             d["unallocated"] = field(unallocated, path, "unallocated", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _BALANCE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _BALANCE_KEYS, path, errors)
     return obj
 
 

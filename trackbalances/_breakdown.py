@@ -22,6 +22,7 @@ look for.
 from . import _checks as check
 from ._absent import ABSENT
 from ._enums import BreakdownSource, ResetInterval
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Union
 from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
@@ -42,6 +43,7 @@ else:
     from ._enums import BreakdownSourceLiteral, ResetIntervalLiteral
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -77,6 +79,10 @@ def read_reset(
 ) -> "Optional[TrackBalancesReset]":
     if type(data) is not dict:
         return check.as_dict(read_reset, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_reset(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -104,7 +110,7 @@ def read_reset(
                 interval_count, path, "interval_count", errors, check.NUMBER_ANY
             )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _RESET_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _RESET_KEYS, path, errors)
     return obj
 
 
@@ -135,6 +141,10 @@ def read_allocation(
 ) -> "Optional[TrackBalancesAllocation]":
     if type(data) is not dict:
         return check.as_dict(read_allocation, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_allocation(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -145,7 +155,7 @@ def read_allocation(
     if type(amount) is not int and (type(amount) is not float or amount - amount):
         d["amount"] = field(amount, path, "amount", errors, check.NUMBER_ANY)
     if len(d) != 1:
-        d["extra"] = unknown_keys(d, data, _ALLOCATION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _ALLOCATION_KEYS, path, errors)
     return obj
 
 
@@ -211,6 +221,10 @@ def read_breakdown(
 ) -> "Optional[TrackBalancesBreakdown]":
     if type(data) is not dict:
         return check.as_dict(read_breakdown, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_breakdown(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -273,7 +287,7 @@ def read_breakdown(
                 TrackBalancesAllocation, allocation, path + ("allocation",), errors
             )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _BREAKDOWN_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _BREAKDOWN_KEYS, path, errors)
     return obj
 
 

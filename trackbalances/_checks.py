@@ -8,6 +8,16 @@ collected in a list so that one ``ValidationError`` can report all of them; but
 first a payload is read with ``FIRST_PROBLEM`` for its list, which stops at the
 first error, and only a payload that has one is read again, for the report.
 
+Keys are read the same way: JSON text only ever gives exact ``str`` keys, so
+``from_json`` reads them as they are. ``from_dict`` reads with
+``FIRST_PROBLEM_OF_A_DICT`` instead, and the report with an ``ErrorList``:
+then each reader first looks at the type of each of its keys (in a plain
+loop: faster than any call, where most of the time goes), and an object with
+a key of another type is read again from ``exact_keyed`` of it, so that a
+model never holds a caller's key object, whose ``__eq__`` and ``__hash__``
+would otherwise run each time a field is read. Nothing cheaper can tell: a
+subclass that hashes and compares as the field's name passes every other test.
+
 A value that is not plain JSON data is read with the base types' own
 operations (``_errors.plain_str`` and its kin), never with methods that a
 subclass can override, and whatever a caller's own mapping
@@ -30,6 +40,7 @@ if TYPE_CHECKING:
         Any,
         Callable,
         Dict,
+        Iterable,
         List,
         Optional,
         Sequence,
@@ -54,6 +65,14 @@ class _Missing:
 
 MISSING = _Missing()
 BAD = _Missing()  # what a conversion below returns for a value it cannot accept
+
+FIRST_PROBLEM_OF_A_DICT = type(FIRST_PROBLEM)()
+"""``FIRST_PROBLEM`` for the first reading of ``from_dict``'s input, whose
+keys, unlike JSON text's, may be subclasses of ``str`` (see above)."""
+
+only_str_keys: "Callable[[Iterable[type]], bool]" = frozenset((str,)).issuperset
+"""``only_str_keys(map(type, d))``: whether every key of ``d`` is an exact ``str``
+(at C speed, and without calling anything of the keys' own)."""
 
 
 def with_missing(data: "Dict[str, Any]", required: "Tuple[str, ...]") -> "Dict[str, Any]":
@@ -88,11 +107,12 @@ def mapping(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[str,
         if not isinstance(value, Mapping):
             report_expected(value, path, errors, "an object")
             return None
-        pairs: "Dict[Any, Any]" = dict(value)
+        # Its pairs, not yet a dict: a dict would hash keys that are not yet ours.
+        pairs: "List[Tuple[Any, Any]]" = [(name, item) for name, item in value.items()]
     except Exception as error:  # a caller's mapping whose methods raise
         report_unreadable(error, path, errors)
         return None
-    return _exact_keys(pairs, path, errors)
+    return exact_keyed(pairs, path, errors)
 
 
 def as_dict(
@@ -190,7 +210,7 @@ def objects(
     items: "Sequence[Any]" = value
     # Plain loops: much faster than list comprehensions on CPython 3.11.
     decoded: "List[_T]" = []
-    if errors is FIRST_PROBLEM:  # no report: no paths to make
+    if errors is FIRST_PROBLEM or errors is FIRST_PROBLEM_OF_A_DICT:  # no report: no paths
         for item in items:
             decoded.append(decoder(cls, item, path, errors))
     else:
@@ -224,14 +244,23 @@ def exact_pairs(value: "Any", path: "Path", errors: "Errors") -> "Optional[Dict[
     pairs: "Dict[Any, Any]" = value
     for name in pairs:
         if type(name) is not str:
-            return _exact_keys(pairs, path, errors)
+            return exact_keyed(pairs.items(), path, errors)
     return pairs
 
 
-def _exact_keys(pairs: "Dict[Any, Any]", path: "Path", errors: "Errors") -> "Dict[str, Any]":
-    """``pairs`` with exact ``str`` keys; an error for each key that is no string."""
+def exact_keyed(
+    pairs: "Iterable[Tuple[Any, Any]]", path: "Path", errors: "Errors"
+) -> "Dict[str, Any]":
+    """A dict of our own of the ``(key, value)`` pairs of an object whose keys
+    may not all be exact strings: each subclass of ``str`` as its text, and an
+    error for each key that is no string.
+
+    Where two keys have the same text (a ``str`` and a subclass that hashes
+    apart from it), the last one wins, as in JSON text: the mapping written
+    out as JSON and read back would say the same. Refusing it instead would
+    make ``from_dict`` refuse what ``from_json`` of that text accepts."""
     checked: "Dict[str, Any]" = {}
-    for name, item in pairs.items():
+    for name, item in pairs:
         key = exact_key(name)
         if key is None:
             errors.append((path, "expected string keys, got %s" % describe(name)))

@@ -12,6 +12,7 @@ A rate (a credit schema item, or one of its dimensions) is flat, with a
 from . import _checks as check
 from ._absent import ABSENT
 from ._enums import TierBehavior
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
@@ -30,6 +31,7 @@ else:
     from ._enums import TierBehaviorLiteral
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -55,6 +57,10 @@ def read_credit_tier(
 ) -> "Optional[TrackBalancesCreditTier]":
     if type(data) is not dict:
         return check.as_dict(read_credit_tier, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_credit_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -72,7 +78,7 @@ def read_credit_tier(
     ):
         d["credit_cost"] = field(credit_cost, path, "credit_cost", errors, check.NUMBER_ANY)
     if len(d) != 2:
-        d["extra"] = unknown_keys(d, data, _CREDIT_TIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _CREDIT_TIER_KEYS, path, errors)
     return obj
 
 
@@ -119,6 +125,10 @@ def read_dimension(
 ) -> "Optional[TrackBalancesDimension]":
     if type(data) is not dict:
         return check.as_dict(read_dimension, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_dimension(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -134,7 +144,7 @@ def read_dimension(
         if type(priority) is not int and (type(priority) is not float or priority % 1):
             d["priority"] = field(priority, path, "priority", errors, check.INTEGER)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _DIMENSION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _DIMENSION_KEYS, path, errors)
     return obj
 
 
@@ -203,6 +213,10 @@ def read_multiplier(
 ) -> "Optional[TrackBalancesMultiplier]":
     if type(data) is not dict:
         return check.as_dict(read_multiplier, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_multiplier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -225,7 +239,7 @@ def read_multiplier(
         if type(add) is not int and (type(add) is not float or add - add):
             d["add"] = field(add, path, "add", errors, check.NUMBER_ANY)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _MULTIPLIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _MULTIPLIER_KEYS, path, errors)
     return obj
 
 
@@ -277,6 +291,12 @@ def read_credit_schema(
 ) -> "Optional[TrackBalancesCreditSchema]":
     if type(data) is not dict:
         return check.as_dict(read_credit_schema, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_credit_schema(
+                    cls, exact_keyed(data.items(), path, errors), path, errors
+                )
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -309,7 +329,7 @@ def read_credit_schema(
             read_multiplier, TrackBalancesMultiplier, d["multipliers"], path, "multipliers", errors
         )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _CREDIT_SCHEMA_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _CREDIT_SCHEMA_KEYS, path, errors)
     return obj
 
 

@@ -13,6 +13,7 @@ from . import _checks as check
 from ._absent import ABSENT
 from ._credit import TrackBalancesCreditSchema, read_credit_schema, write_credit_schema
 from ._enums import FeatureCombine, FeatureType
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY, thaw
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
@@ -31,6 +32,7 @@ else:
     from ._enums import FeatureCombineLiteral, FeatureTypeLiteral
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -58,6 +60,10 @@ def read_display(
 ) -> "Optional[TrackBalancesDisplay]":
     if type(data) is not dict:
         return check.as_dict(read_display, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_display(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -73,7 +79,7 @@ def read_display(
         if plural is not None and type(plural) is not str:
             d["plural"] = field(plural, path, "plural", errors, check.STRING_OR_NULL)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _DISPLAY_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _DISPLAY_KEYS, path, errors)
     return obj
 
 
@@ -146,6 +152,10 @@ def read_feature(
 ) -> "Optional[TrackBalancesFeature]":
     if type(data) is not dict:
         return check.as_dict(read_feature, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_feature(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -214,7 +224,7 @@ def read_feature(
         known += 1
         d["processors"] = json_object(d["processors"], path, "processors", errors)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _FEATURE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _FEATURE_KEYS, path, errors)
     return obj
 
 

@@ -20,6 +20,8 @@ from types import MappingProxyType
 
 from . import _json
 from ._absent import ABSENT
+from ._checks import FIRST_PROBLEM_OF_A_DICT, only_str_keys
+from ._dataclass import Signature, model, models, same_types
 from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
@@ -38,17 +40,15 @@ if TYPE_CHECKING:
         Callable,
         ClassVar,
         Dict,
+        FrozenSet,
         List,
         Optional,
-        Set,
         Tuple,
         Type,
         TypeVar,
         Union,
         overload,
     )
-
-    from typing_extensions import dataclass_transform
 
     from ._checks import Errors
     from ._enums import OpenEnum
@@ -58,35 +58,6 @@ if TYPE_CHECKING:
     _M = TypeVar("_M", bound="Model")
     Reader = Callable[[Type[_M], Any, Path, Errors], Optional[_M]]
     Writer = Callable[[_M], Dict[str, Any]]
-
-models: "Set[type]" = set()
-"""The model classes themselves, not their subclasses."""
-
-
-class _Signature:
-    """``inspect.signature(cls)``: the fields as parameters with their defaults,
-    as a dataclass's ``__init__`` shows them. Made on first use, so that the
-    package does not import ``inspect``."""
-
-    def __get__(self, obj: object, cls: "Any") -> "Any":
-        if not dataclasses.is_dataclass(cls):
-            return None  # the base class itself: inspect then reads __init__
-        import inspect
-
-        empty = inspect.Parameter.empty
-        fields = dataclasses.fields(cls)
-        return inspect.Signature(
-            [
-                inspect.Parameter(
-                    field.name,
-                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                    default=empty if field.default is dataclasses.MISSING else field.default,
-                    annotation=field.type,
-                )
-                for field in fields
-            ],
-            return_annotation=None,
-        )
 
 
 class _Instance:
@@ -112,16 +83,21 @@ class Model(_Instance):
     are written once here instead, with the same behaviour (see ``model``).
     """
 
-    __signature__ = _Signature()
+    __signature__ = Signature()
 
     @property
     def __dict__(self) -> "Mapping[str, Any]":  # type: ignore[override]
-        """The fields, read-only: nothing reachable from a model can be changed."""
-        return MappingProxyType(own_dict(self))
+        """The fields, read-only: nothing reachable from a model can be changed.
+
+        A view of a copy: comparing a mapping proxy hands the dict behind it to
+        the other operand's ``__eq__`` (``vars(obj) == x``), which could change it."""
+        return MappingProxyType(own_dict(self).copy())
 
     if TYPE_CHECKING:
         __dataclass_fields__: "ClassVar[Dict[str, dataclasses.Field[Any]]]"
         _defaults: "ClassVar[Dict[str, Any]]"
+        _field_names: "ClassVar[FrozenSet[str]]"
+        _required: "ClassVar[FrozenSet[str]]"
         _open_enums: "ClassVar[Dict[str, OpenEnum]]"
         _read: "ClassVar[Callable[..., Any]]"
         extra: "Mapping[str, Any]"
@@ -167,19 +143,41 @@ class Model(_Instance):
         return dict(own_dict(self))
 
     def __setstate__(self, state: "Dict[str, Any]") -> None:
-        # pickle and copy: the state becomes a dict of the object's own, so that
-        # PyPy, whose instance dicts may reorder keys as they are added, keeps the order.
+        # pickle and copy. Unpickling trusts the values it is given, as pickle
+        # always does (its input can run any code); but a state that is not a
+        # dict of this class's fields, the required ones among them, would make
+        # an object without a field, or with keys no field reads: refused. The
+        # state becomes a dict of the object's own, so that PyPy, whose
+        # instance dicts may reorder keys as they are added, keeps the order.
+        cls = type(self)
+        if type(state) is not dict or not only_str_keys(map(type, state)):
+            raise TypeError("%s: a state must be a dict of field names" % cls.__name__)
+        names = state.keys()
+        own = cls in models  # a subclass may keep attributes of its own there
+        if not names >= cls._required or own and not names <= cls._field_names:
+            wrong = sorted(cls._required - names)
+            if own:
+                wrong += sorted(names - cls._field_names)
+            raise TypeError(
+                "%s: a state without or with other fields: %s" % (cls.__name__, ", ".join(wrong))
+            )
         set_own_dict(self, dict(state))
 
     def __eq__(self, other: object) -> bool:
+        """Equal when they hold the same values of the same JSON types: ``1`` is
+        not ``true`` and ``100`` is not ``100.0``, as in ``to_json()``. The
+        order of keys is left out: objects that differ only in it are equal."""
         if type(other) is not type(self):
             return NotImplemented
         # Deep unknown values sit in FrozenMaps, which see to the caller's depth.
         that: "Any" = other  # mypy before 1.20 does not narrow type(other) is type(self)
         theirs: "Tuple[Any, ...]" = that._values()
-        return self._values() == theirs
+        mine = self._values()
+        return mine == theirs and same_types(mine, theirs)
 
     def __hash__(self) -> int:
+        # Equal objects have equal values, so equal hashes; objects that differ
+        # only in a number's type (1, 1.0, true) may share one, as numbers do.
         return hash(self._values())
 
     def _values(self) -> "Tuple[Any, ...]":
@@ -190,11 +188,13 @@ class Model(_Instance):
         """Validate a decoded JSON object and build the model from it.
 
         Raises :class:`ValidationError` listing every problem. ``data`` is
-        not changed and shares no container with the result. Input with a
-        problem is read twice: up to its first problem, then whole for the report.
+        not changed and shares no container with the result, nor a key: a key
+        that is a subclass of ``str`` is read as its text (the last of two keys
+        of one text wins, as in JSON text). Input with a problem is read twice:
+        up to its first problem, then whole for the report.
         """
         try:
-            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
+            obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM_OF_A_DICT)
         except Exception:  # Invalid, or what a caller's own object raised
             return cls._read_reporting(data)
         return obj
@@ -277,38 +277,6 @@ class Model(_Instance):
                 except ValueError:  # an int too long for Python to write in decimal
                     shown.append("%s=%s" % (name, hex_repr(value)))
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
-
-
-if TYPE_CHECKING:
-    # What type checkers see: a frozen dataclass with its __init__ (PEP 681).
-    @dataclass_transform(frozen_default=True)
-    def model(cls: "Type[_M]") -> "Type[_M]": ...
-
-else:
-
-    def model(cls):
-        """A frozen dataclass whose __init__, __eq__, __hash__, __setattr__ and
-        __delattr__ come from ``Model``."""
-        # dataclasses parses each string annotation with a regular expression
-        # to find ClassVar and InitVar, and Python 3.15 imports ``re`` for it:
-        # a model has neither, so dataclasses is shown placeholders and the
-        # annotations are put back afterwards.
-        annotations = cls.__annotations__
-        cls.__annotations__ = dict.fromkeys(annotations, object)
-        cls = dataclasses.dataclass(init=False, eq=False, repr=False)(cls)
-        cls.__annotations__ = annotations
-        for name, field in cls.__dataclass_fields__.items():
-            field.type = annotations[name]
-        cls.__dataclass_params__.frozen = True  # as @dataclass(frozen=True) would say
-        models.add(cls)
-        cls._defaults = {
-            name: field.default
-            for name, field in cls.__dataclass_fields__.items()
-            if field.default is not dataclasses.MISSING
-        }
-        if "_open_enums" not in cls.__dict__:
-            cls._open_enums = {}
-        return cls
 
 
 def reads(cls: "Type[_M]") -> "Callable[[Reader[_M]], Reader[_M]]":

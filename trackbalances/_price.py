@@ -8,6 +8,7 @@ inline tests are explained in ``_breakdown``).
 from . import _checks as check
 from ._absent import ABSENT
 from ._enums import BillingMethod, TierBehavior
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
@@ -26,6 +27,7 @@ else:
     from ._enums import BillingMethodLiteral, TierBehaviorLiteral
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -53,6 +55,10 @@ def read_tier(
 ) -> "Optional[TrackBalancesTier]":
     if type(data) is not dict:
         return check.as_dict(read_tier, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_tier(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -79,7 +85,7 @@ def read_tier(
         ):
             d["flat_amount"] = field(flat_amount, path, "flat_amount", errors, check.NUMBER_OR_NULL)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _TIER_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _TIER_KEYS, path, errors)
     return obj
 
 
@@ -125,6 +131,10 @@ def read_price(
 ) -> "Optional[TrackBalancesPrice]":
     if type(data) is not dict:
         return check.as_dict(read_price, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_price(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -163,7 +173,7 @@ def read_price(
         if type(tier_behavior) is not str:
             d["tier_behavior"] = field(tier_behavior, path, "tier_behavior", errors, check.STRING)
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _PRICE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _PRICE_KEYS, path, errors)
     return obj
 
 

@@ -10,6 +10,7 @@ from . import _checks as check
 from ._absent import ABSENT
 from ._balance import TrackBalances, read_balance, write_balance
 from ._breakdown import TrackBalancesReset, read_reset, write_reset
+from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
@@ -26,6 +27,7 @@ else:
     from ._absent import AbsentType
 
 field = check.field
+exact_keyed = check.exact_keyed
 _new = object.__new__
 
 
@@ -65,6 +67,10 @@ def read_deduction(
 ) -> "Optional[TrackDeduction]":
     if type(data) is not dict:
         return check.as_dict(read_deduction, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_deduction(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -87,7 +93,7 @@ def read_deduction(
     if type(value) is not int and (type(value) is not float or value - value):
         d["value"] = field(value, path, "value", errors, check.NUMBER_ANY)
     if len(d) != 5:
-        d["extra"] = unknown_keys(d, data, _DEDUCTION_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _DEDUCTION_KEYS, path, errors)
     return obj
 
 
@@ -154,6 +160,10 @@ def read_response(
 ) -> "Optional[TrackResponse]":
     if type(data) is not dict:
         return check.as_dict(read_response, cls, data, path, errors)
+    if errors is not FIRST_PROBLEM:
+        for key in data:
+            if type(key) is not str:
+                return read_response(cls, exact_keyed(data.items(), path, errors), path, errors)
     d = data.copy()
     obj = _new(cls)
     set_own_dict(obj, d)
@@ -194,7 +204,7 @@ def read_response(
             read_deduction, TrackDeduction, d["deductions"], path, "deductions", errors
         )
     if len(d) != known:
-        d["extra"] = unknown_keys(d, data, _RESPONSE_KEYS, path, errors)
+        d["extra"] = unknown_keys(d, _RESPONSE_KEYS, path, errors)
     return obj
 
 

@@ -15,13 +15,11 @@ from ._checks import (
     BAD,
     as_number,
     as_string,
-    exact_key,
     exact_pairs,
     mapping,
     report_expected,
     report_unreadable,
 )
-from ._errors import describe
 from ._frozen import EMPTY, MAX_DEPTH, Extra, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
@@ -60,24 +58,20 @@ def json_object_map(
 
 
 def unknown_keys(
-    fields: "Dict[Any, Any]",
-    data: "Mapping[Any, Any]",
-    known: "FrozenSet[str]",
-    path: "Path",
-    errors: "Errors",
+    fields: "Dict[str, Any]", known: "FrozenSet[str]", path: "Path", errors: "Errors"
 ) -> "FrozenMap":
-    """Takes the keys that are not in ``known`` out of ``fields``, returning them
-    frozen, with the order of all the keys of ``data``, the payload."""
+    """Takes the keys that are not in ``known`` out of ``fields``, a reader's own
+    copy of the payload (its keys exact strings, in the payload's order),
+    returning them frozen, with the order of all the keys.
+
+    Only that copy is read: a caller's mapping may have changed the payload
+    itself while its values were read."""
+    order = tuple(fields)
     extra: "Dict[str, Any]" = {}
-    for name in [name for name in data if type(name) is not str or name not in known]:
-        value = fields.pop(name)
-        key = exact_key(name)
-        if key is None:
-            errors.append((path, "expected string keys, got %s" % describe(name)))
-        else:
-            extra[key] = freeze(value, path + (key,), errors)
-    order = tuple(name if type(name) is str else exact_key(name) for name in data)
-    return Extra(extra, order) if extra else EMPTY  # type: ignore[arg-type]
+    for name in order:
+        if name not in known:
+            extra[name] = freeze(fields.pop(name), path + (name,), errors)
+    return Extra(extra, order) if extra else EMPTY
 
 
 _DONE_TUPLE = object()  # markers on freeze's stack: build a container now
