@@ -254,6 +254,17 @@ class ReadBalancesTest(unittest.TestCase):
             ({"m": tb.Balance.from_dict(balance())}, ()),
         )
 
+    def test_keys_that_are_str_subclasses_are_read_as_their_text(self):
+        payload = {hostile.PlainKey(key): value for key, value in balance().items()}
+        response = {"customer_id": "c", "value": 1, "balance": payload}
+        for data in (response, {"m": payload}, payload):
+            with self.subTest(data=data):
+                balances, problems = tb.read_balances(data)
+                self.assertEqual(problems, ())
+                (read,) = balances.values()
+                self.assertEqual(read, tb.Balance.from_dict(balance()))
+                self.assertTrue(all(type(key) is str for key in read.to_dict()))
+
     def test_what_a_strict_reading_gives(self):
         # Valid input is what from_dict gives; invalid input names what from_dict names.
         payload = balance(breakdown=[{"plan_id": None}])

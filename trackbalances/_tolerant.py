@@ -28,6 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Optional, Tuple, Union
 
+    from ._checks import Errors
     from ._errors import Path
 
     Balances = Dict[str, TrackBalances]
@@ -70,13 +71,14 @@ def read_balances(data: "Any") -> "Tuple[Balances, Problems]":
     response, nor a map with a value that could be a balance (an API error
     body, say). A map's values that are not objects are problems at their keys.
     """
-    return _read(data, kind_of(data))
+    return _read(data, kind_of(data), check.FIRST_PROBLEM_OF_A_DICT)
 
 
 def read_balances_json(text: "Union[str, bytes, bytearray]") -> "Tuple[Balances, Problems]":
     """:func:`read_balances` of JSON text, such as an HTTP body; text that is
     not JSON raises :class:`ValidationError`, as ``from_json`` does."""
-    return read_balances(_json.loads(text))
+    data = _json.loads(text)
+    return _read(data, kind_of(data), FIRST_PROBLEM)  # JSON text has only exact str keys
 
 
 def kind_of(data: "Any") -> str:
@@ -119,13 +121,13 @@ def read_as(data: "Any", kind: str) -> "Tuple[Dict[str, Optional[TrackBalances]]
     return found, problems.details()
 
 
-def _read(data: "Any", kind: str) -> "Tuple[Balances, Problems]":
+def _read(data: "Any", kind: str, first: "Errors") -> "Tuple[Balances, Problems]":
     if kind == RESPONSE:
         # Valid input, the common case: the first reading of from_dict, which
         # stops at the first problem, without the second that reports them all.
         read = TrackResponse._read  # pyright: ignore[reportPrivateUsage]
         try:
-            response: "TrackResponse" = read(TrackResponse, data, (), FIRST_PROBLEM)
+            response: "TrackResponse" = read(TrackResponse, data, (), first)
             return response.all_balances(), ()
         except Exception:  # Invalid, or what a caller's own object raised
             pass
