@@ -6,7 +6,8 @@ here, to be accepted after all (a subclass of ``str``, ``int`` or ``float``,
 turned into the exact type) or recorded as an error at its path. Errors are
 collected in a list so that one ``ValidationError`` can report all of them; but
 first a payload is read with ``FIRST_PROBLEM`` for its list, which stops at the
-first error, and only a payload that has one is read again, for the report.
+first error, and only a payload that has one is read again, for the report; that
+reading's objects are thrown away, so past its first problem it keeps none.
 
 A value that is not plain JSON data is read with the base types' own
 operations (``_errors.plain_str`` and its kin), never with methods that a
@@ -195,7 +196,9 @@ def objects(
             decoded.append(decoder(cls, item, path, errors))
     else:
         for index, item in enumerate(items):
-            decoded.append(decoder(cls, item, path + (key, index), errors))
+            obj = decoder(cls, item, path + (key, index), errors)
+            if not errors:  # past a problem, the objects are thrown away: keep none
+                decoded.append(obj)
     return tuple(decoded)
 
 
@@ -256,11 +259,17 @@ def object_map(
     if pairs is None:
         return EMPTY
     decoded: "Dict[str, Optional[_T]]" = {}
-    for name, item in pairs.items():
-        if item is None and nullable:
-            decoded[name] = None
-        else:
-            decoded[name] = decoder(cls, item, path + (name,), errors)
+    if errors is FIRST_PROBLEM:
+        for name, item in pairs.items():
+            if item is None and nullable:
+                decoded[name] = None
+            else:
+                decoded[name] = decoder(cls, item, path + (name,), errors)
+    else:
+        for name, item in pairs.items():
+            obj = None if item is None and nullable else decoder(cls, item, path + (name,), errors)
+            if not errors:  # as in ``objects``
+                decoded[name] = obj
     return frozen_or_empty(decoded)
 
 

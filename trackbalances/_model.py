@@ -24,6 +24,7 @@ from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
     ErrorList,
+    TooManyProblems,
     ValidationError,
     cut_repr,
     describe_error,
@@ -215,10 +216,12 @@ class Model(_Instance):
 
     @classmethod
     def _read_reporting(cls: "Type[_M]", data: "Any") -> "_M":
-        # Input that the first reading stopped on, read again to report every problem.
+        # Input that the first reading stopped on, read again for the report (see ErrorList).
         errors = ErrorList()
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
+        except TooManyProblems:
+            raise ValidationError(errors, errors.more, stopped=True) from None
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
