@@ -22,7 +22,7 @@ raises while it is read becomes an error at its path.
 
 from collections.abc import Mapping
 
-from ._errors import FIRST_PROBLEM, describe, describe_error, plain_float, plain_int, plain_str
+from ._errors import FIRST_PROBLEM, MAX_ERRORS, describe, describe_error, plain_float, plain_int, plain_str
 from ._frozen import EMPTY, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
@@ -67,6 +67,8 @@ def with_missing(data: "Dict[str, Any]", required: "Tuple[str, ...]") -> "Dict[s
 def report_expected(value: "Any", path: "Path", errors: "Errors", expected: str) -> None:
     if value is MISSING:
         errors.append((path, "required key missing"))
+    elif len(errors) >= MAX_ERRORS:  # an ErrorList that only counts: no message to write
+        errors.append((path, ""))
     else:
         errors.append((path, "expected %s, got %s" % (expected, describe(value))))
 
