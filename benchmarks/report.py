@@ -195,15 +195,19 @@ def targets(result):
                 what = "import: ms more than `%s`" % statement
                 out.append(Target(what, imports[OURS] - imports[base], limit, unit="ms"))
     if info["implementation"] == "cpython" and version >= (3, 10):
+        # The full balance, whose AI credit maps cost most, has limits of its own.
         for shape in shapes:
-            add(shape, "dict to object", "SDK", 0.3, "SDK model_validate")
+            limit = 0.35 if shape == "full" else 0.3
+            add(shape, "dict to object", "SDK", limit, "SDK model_validate")
+        add("full", "dict to object", "floor", 1.5)
         for shape in small:
             add(shape, "JSON to object", "SDK", 0.7, "SDK model_validate_json")
         for shape in small:
             add(shape, "JSON to object", "SDK unmarshal_json", 0.03)
         add(response, "JSON to object", "SDK unmarshal_json", 0.5)
         for shape in shapes:
-            add(shape, "object to dict", "SDK", 0.06, "SDK model_dump")
+            limit = 0.08 if shape == "full" else 0.06
+            add(shape, "object to dict", "SDK", limit, "SDK model_dump")
         for shape in shapes:
             add(shape, "object to dict", "msgspec", 1.0, "msgspec to_builtins")
         memory = result.get("memory") or {}
@@ -228,7 +232,17 @@ def targets(result):
             for peer in ("cattrs", "mashumaro"):
                 for shape in shapes:
                     add(shape, operation, peer, 0.5)
+    if result.get("rejecting"):  # on every interpreter: the worst of the invalid inputs
+        ratios = [rejection_ratios(figures) for figures in result["rejecting"].values()]
+        for index, (measure, limit) in enumerate(REJECTING_LIMITS):
+            found = [r[index] for r in ratios if r[index] is not None]
+            what = "rejecting, the worst of %d invalid inputs: %s vs json.loads"
+            what %= (len(ratios), measure)
+            out.append(Target(what, max(found) if found else None, limit))
     return out
+
+
+REJECTING_LIMITS = (("time", 4.0), ("peak memory", 3.0))
 
 
 def target_lines(result):
