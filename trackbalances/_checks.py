@@ -22,7 +22,15 @@ raises while it is read becomes an error at its path.
 
 from collections.abc import Mapping
 
-from ._errors import FIRST_PROBLEM, MAX_ERRORS, describe, describe_error, plain_float, plain_int, plain_str
+from ._errors import (
+    FIRST_PROBLEM,
+    MAX_ERRORS,
+    describe,
+    describe_error,
+    plain_float,
+    plain_int,
+    plain_str,
+)
 from ._frozen import EMPTY, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
