@@ -171,9 +171,10 @@ def rejecting(results):
     if not found:
         return "Not measured in this run."
     main = main_result([r for r in results if r.get("rejecting")])
-    size = max(f["bytes"] for f in main["rejecting"].values()) / 2**20
+    size = max(f["bytes"] for f in main["rejecting"].values())
+    size = "%.0f MiB" % (size / 2**20) if size >= 2**20 else "%.0f KiB" % (size / 2**10)
     return (
-        "Rejecting an invalid input of about %.2g MiB, ours (`TrackBalances.from_json`) / "
+        "Rejecting an invalid input of about %s, ours (`TrackBalances.from_json`) / "
         "`json.loads` of the same bytes; each cell gives CPU time · peak memory:\n\n%s\n\n"
         "%s, CPU milliseconds and peak memory in MiB:\n\n%s"
         % (size, found, report.label(main), report.rejection_detail(main))
