@@ -72,7 +72,7 @@ class Invalid(Exception):
 class _FirstProblem(_Problems):
     """The errors of a first reading, which expects valid input, as almost all
     input is: the first problem ends it (the input is then read again with an
-    ``ErrorList``, which collects them all), so valid input makes no list."""
+    ``ErrorList``, which collects them), so valid input makes no list."""
 
     __slots__ = ()
 

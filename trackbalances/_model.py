@@ -192,7 +192,7 @@ class Model(_Instance):
 
         Raises :class:`ValidationError` listing every problem. ``data`` is
         not changed and shares no container with the result. Input with a
-        problem is read twice: up to its first problem, then whole for the report.
+        problem is read twice: up to its first problem, then for the report (see ValidationError).
         """
         try:
             obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
