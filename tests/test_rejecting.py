@@ -90,6 +90,14 @@ class BoundsTest(unittest.TestCase):
         # the one that has the problem past the limit, and no further.
         self.assertEqual(reads, [0] + list(range(MAX_ERRORS + MAX_MORE + 1)))
 
+    def test_the_stop_is_no_problem_of_its_own(self):
+        # The array's items are not objects: each is reported where a caller's
+        # mapping that raises would be caught, which the stop passes through.
+        error = rejected(tb.TrackBalances.from_dict, dict(EXAMPLE, breakdown=[5] * 20_000))
+        self.assertEqual((len(error.errors), error.more, error.stopped), (100, MAX_MORE, True))
+        messages = {detail.message for detail in error.errors}
+        self.assertEqual(messages, {"expected an object, got int 5"})
+
     def test_json_text_stops_too(self):
         text = json.dumps(dict(EXAMPLE, breakdown=[{}] * 100_000))
         error = rejected(tb.TrackBalances.from_json, text)
