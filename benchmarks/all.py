@@ -1,16 +1,21 @@
 """Run the benchmark on every interpreter, one after another, and merge the results
-into the README's tables.
+into the tables of benchmarks/README.md.
 
     python3 benchmarks/all.py [--quick] [--venvs DIR] [--out DIR] [--markdown FILE]
-                              [--python PATH ...]
+                              [--baseline COMMIT_OR_DIR] [--python PATH ...]
     python3 benchmarks/all.py --merge OUT/*.json [--markdown FILE]
 
 The interpreters: those given with --python, or else pyenv's CPython 3.7 and newer,
 ``pypy3`` on the PATH, and those listed in $TB_PYTHONS/list.txt (see .ci/pythons.sh).
 Each gets a virtual environment of its own under --venvs (made if missing) with the
 peers of requirements.txt that have a wheel for it, then runs ``run.py --json``
-under ``nice``. Prints one line per interpreter and the targets of every one;
---markdown writes the tables. Runs on any Python 3.7+, with the standard library.
+under ``nice``. Prints one line per interpreter and the targets of every one.
+--baseline times the package at an older commit beside this one (``run.py
+--baseline``): a directory holding its ``trackbalances`` folder, or a commit of
+this repository, taken out with ``git archive``. --markdown writes the tables into
+FILE, each between its two markers (``<!-- all.py: NAME -->`` and ``<!-- all.py:
+end -->``), leaving the text around them as it is; a FILE without markers gets the
+tables alone. Runs on any Python 3.7+, with the standard library.
 """
 
 import argparse
@@ -28,6 +33,7 @@ sys.path.insert(0, HERE)
 REQUIREMENTS = os.path.join(HERE, "requirements.txt")
 
 import report  # noqa: E402
+from libraries import BASELINE_NAME  # noqa: E402
 
 DESCRIBE = (
     "import sys, sysconfig; print('%s-%d.%d%s' % (sys.implementation.name,"
@@ -108,6 +114,8 @@ def run_one(python, name, args):
         failed = install(bin_python, log)
         output = os.path.join(args.out, name + ".json")
         command = ["nice", "-n", "10", bin_python, os.path.join(HERE, "run.py"), "--json", output]
+        if args.baseline:
+            command += ["--baseline", args.baseline]
         with open(os.path.join(args.out, name + ".txt"), "w") as text:
             code = subprocess.call(
                 command + (["--quick"] if args.quick else []), stdout=text, stderr=text
@@ -131,17 +139,56 @@ def run_one(python, name, args):
     return result, line
 
 
-def markdown(results):
-    main = next(
+def main_result(results):
+    """The interpreter whose detailed tables are shown: CPython 3.12, else 3.11, else the first."""
+    return next(
         (r for v in ("3.12", "3.11") for r in results if slug_of(r) == "cpython-" + v),
         results[0],
     )
+
+
+def headline(results):
+    return "Ours / the floor's time, per operation; each cell gives the four shapes, %s:\n\n%s" % (
+        report.SHAPE_SIGNS,
+        report.versus_table(results, "floor"),
+    )
+
+
+def baseline(results):
+    found = report.versus_table(results, BASELINE_NAME)
+    if not found:
+        return "Not measured in this run (`all.py --baseline COMMIT`)."
+    versions = {r["libraries"][BASELINE_NAME] for r in results if BASELINE_NAME in r["libraries"]}
+    return (
+        "This code / the baseline's time (%s), the two timed in one process, interleaved; "
+        "each cell gives the four shapes, %s (below 1: this code is faster):\n\n%s"
+        % ("; ".join(sorted(versions)), report.SHAPE_SIGNS, found)
+    )
+
+
+def rejecting(results):
+    found = report.rejection_table(results)
+    if not found:
+        return "Not measured in this run."
+    main = main_result([r for r in results if r.get("rejecting")])
+    size = max(f["bytes"] for f in main["rejecting"].values())
+    size = "%.0f MiB" % (size / 2**20) if size >= 2**20 else "%.0f KiB" % (size / 2**10)
+    return (
+        "Rejecting an invalid input of about %s, ours (`TrackBalances.from_json`) / "
+        "`json.loads` of the same bytes; each cell gives CPU time · peak memory:\n\n%s\n\n"
+        "%s, CPU milliseconds and peak memory in MiB:\n\n%s"
+        % (size, found, report.label(main), report.rejection_detail(main))
+    )
+
+
+def peers(results):
+    main = main_result(results)
     parts = ["Interpreters and the peers installed on each:", ""]
     for result in results:
         peers = [
             v
             for n, v in result["libraries"].items()
-            if n not in (report.OURS, "SDK unmarshal_json", "floor")
+            if n not in (report.OURS, BASELINE_NAME, "SDK unmarshal_json", "floor")
         ]
         parts.append("- %s: %s" % (report.label(result), ", ".join(peers)))
     sizes = list(main["growth"]["gc on"])
@@ -183,7 +230,32 @@ def markdown(results):
         "",
         report.targets_table(results),
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts)
+
+
+SECTIONS = {"headline": headline, "baseline": baseline, "rejecting": rejecting, "peers": peers}
+MARKER = "<!-- all.py: %s -->"
+
+
+def write_markdown(path, results):
+    """The tables into ``path``, each between its markers; a file without them (or a
+    new one) gets the tables alone."""
+    text = ""
+    if os.path.exists(path):
+        with open(path) as file:
+            text = file.read()
+    end = MARKER % "end"
+    if MARKER % "headline" not in text:
+        text = "".join("%s\n%s\n\n" % (MARKER % name, end) for name in SECTIONS)
+    for name, make in SECTIONS.items():
+        start = MARKER % name
+        if start not in text:
+            continue
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = "%s%s\n\n%s\n\n%s%s" % (before, start, make(results), end, after)
+    with open(path, "w") as file:
+        file.write(text)
 
 
 def main():
@@ -194,7 +266,8 @@ def main():
     parser.add_argument("--python", action="append", help="an interpreter (repeatable)")
     parser.add_argument("--venvs", help="where the virtual environments are kept (else a temp dir)")
     parser.add_argument("--out", help="where each interpreter's JSON, output and log go")
-    parser.add_argument("--markdown", metavar="FILE", help="write the README's tables to FILE")
+    parser.add_argument("--markdown", metavar="FILE", help="write the tables into FILE")
+    parser.add_argument("--baseline", metavar="COMMIT_OR_DIR", help="an older copy to time too")
     parser.add_argument("--merge", nargs="+", metavar="JSON", help="only merge these results")
     args = parser.parse_args()
     temp = None
@@ -210,6 +283,10 @@ def main():
     else:
         for folder in (args.venvs, args.out):
             os.makedirs(folder, exist_ok=True)
+        if args.baseline:
+            is_folder = os.path.isdir(args.baseline)
+            baseline = args.baseline if is_folder else checkout(args.baseline, args.out)
+            args.baseline = os.path.abspath(baseline)
         names = {}
         for python in args.python or discover():
             name = slug(python)
@@ -233,9 +310,19 @@ def main():
         print("\nTargets (ours / the peer's; MISS: not met):\n")
         print(report.targets_table(results))
     if results and args.markdown:
-        with open(args.markdown, "w") as file:
-            file.write(markdown(results))
+        write_markdown(args.markdown, results)
     return status
+
+
+def checkout(commit, folder):
+    """The package at ``commit`` of this repository, taken out into ``folder``."""
+    target = os.path.join(folder, "baseline-" + commit.replace("/", "-"))
+    os.makedirs(target, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", ROOT, "archive", commit, "trackbalances"], stdout=subprocess.PIPE, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", target], input=archive.stdout, check=True)
+    return target
 
 
 def slug_of(result):

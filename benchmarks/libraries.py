@@ -5,6 +5,7 @@ A peer that cannot be imported here is absent, with the reason; never an error.
 """
 
 import json
+import os
 import sys
 
 OPERATIONS = ("dict to object", "object to dict", "JSON to object", "object to JSON")
@@ -56,6 +57,36 @@ def ours():
 
     ops = {"balance": ops(tb.TrackBalances), "response": ops(tb.TrackResponse)}
     return ops, "trackbalances %s" % tb.__version__
+
+
+BASELINE = None  # run.py --baseline: a directory holding an older copy of the package
+BASELINE_NAME = "baseline"
+
+
+def baseline():
+    """The package at an older commit, imported as ``trackbalances_baseline`` (a copy
+    works under any name), so that both are timed in one process."""
+    if not BASELINE:
+        raise NotNeeded("not run: no --baseline given")
+    import importlib.util
+
+    folder = os.path.join(BASELINE, "trackbalances")
+    if not os.path.isdir(folder):  # DIR is the package folder itself
+        folder = BASELINE
+    name = "trackbalances_baseline"
+    init = os.path.join(folder, "__init__.py")
+    spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[folder])
+    if spec is None or spec.loader is None:
+        raise ImportError("no package in %s" % BASELINE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+    def ops(cls):
+        return four(cls.from_dict, cls.to_dict, cls.from_json, cls.to_json)
+
+    ops = {"balance": ops(module.TrackBalances), "response": ops(module.TrackResponse)}
+    return ops, "trackbalances %s" % module.__version__
 
 
 def pydantic_ops(cls):
@@ -174,6 +205,13 @@ def floor():
 OURS = "trackbalances"
 LIBRARIES = [
     Library(OURS, "this package", "import trackbalances", ours),
+    Library(
+        BASELINE_NAME,
+        "with `run.py --baseline DIR`: the package at an older commit (the previous "
+        "release), imported under another name and timed in the same process",
+        None,  # its import is not timed
+        baseline,
+    ),
     Library(
         "SDK",
         "the official SDK, autumn-sdk 1.2.0: its pydantic models `Balance` and "

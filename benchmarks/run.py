@@ -2,7 +2,7 @@
 the interpreter that runs this script.
 
     pip install --only-binary :all: -r benchmarks/requirements.txt
-    python benchmarks/run.py [--quick] [--json out.json]
+    python benchmarks/run.py [--quick] [--json out.json] [--baseline DIR]
 
 Each peer models the same schema in its own idiom (``libraries.py``, ``peers/``);
 a peer that cannot be imported here is left out, and the output says why. Times
@@ -10,6 +10,10 @@ are CPU time, the best of many short batches, the libraries interleaved batch by
 batch. Prints the tables and a PASS/MISS line for each target of the package;
 ``--json`` also writes the results, which ``all.py`` merges across interpreters.
 ``--quick`` is a short pass (for CI): it proves that everything runs, not the figures.
+``--baseline DIR`` adds an older copy of the package (DIR holds its ``trackbalances``
+folder, as ``git archive COMMIT trackbalances`` gives it), imported under another name
+and timed interleaved with this one: the "baseline" column, new / old.
+Then ``rejecting.py``: what rejecting an invalid input costs, against ``json.loads``.
 """
 
 import argparse
@@ -25,6 +29,7 @@ sys.path[:0] = [ROOT, HERE]
 
 import libraries  # noqa: E402
 import measure  # noqa: E402
+import rejecting  # noqa: E402
 import report  # noqa: E402
 from libraries import OPERATIONS, OURS  # noqa: E402
 from payloads import GROWTH_SIZES, SHAPES, response  # noqa: E402
@@ -116,6 +121,7 @@ def run(settings):
     names = [OURS, "SDK", "SDK imitation", "msgspec", "floor"]
     growing = {name: load for name, load in loads.items() if name in names}
     result["growth"] = measure.growth(growing, response, settings["sizes"], plan)
+    result["rejecting"] = rejecting.run(quick=settings is QUICK)
     return result
 
 
@@ -128,6 +134,13 @@ def show(result):
         print("  %-20s %s" % (name, why if why.startswith("not run") else "absent here: " + why))
     if result["quick"]:
         print("(--quick: a short pass that proves the benchmark runs; its figures mean little)")
+    print("\nOurs / the floor's time; each cell: %s\n" % report.SHAPE_SIGNS)
+    print(report.versus_table([result], "floor"))
+    if libraries.BASELINE_NAME in result["libraries"]:
+        print("\nOurs / the baseline's time (%s):\n" % result["libraries"][libraries.BASELINE_NAME])
+        print(report.versus_table([result], libraries.BASELINE_NAME))
+    print("\nRejecting an invalid input, against json.loads of the same text:\n")
+    print(report.rejection_detail(result))
     print("\nMicroseconds per call, CPU time, best of many batches; (ours / the peer's):\n")
     print(report.full_table(result))
     print("\nImport in a fresh interpreter, CPU milliseconds (best of many):\n")
@@ -148,7 +161,9 @@ def main():
     )
     parser.add_argument("--quick", action="store_true", help="a short pass: proves it runs")
     parser.add_argument("--json", metavar="FILE", help="also write the results to FILE")
+    parser.add_argument("--baseline", metavar="DIR", help="an older copy of the package to time")
     args = parser.parse_args()
+    libraries.BASELINE = args.baseline
     result = run(QUICK if args.quick else FULL)
     show(result)
     if args.json:

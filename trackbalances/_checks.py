@@ -6,7 +6,8 @@ here, to be accepted after all (a subclass of ``str``, ``int`` or ``float``,
 turned into the exact type) or recorded as an error at its path. Errors are
 collected in a list so that one ``ValidationError`` can report all of them; but
 first a payload is read with ``FIRST_PROBLEM`` for its list, which stops at the
-first error, and only a payload that has one is read again, for the report.
+first error, and only a payload that has one is read again, for the report; that
+reading's objects are thrown away, so past its first problem it keeps none.
 
 Keys are read the same way: JSON text only ever gives exact ``str`` keys, so
 ``from_json`` reads them as they are. ``from_dict`` reads with
@@ -31,7 +32,15 @@ raises while it is read becomes an error at its path.
 
 from collections.abc import Mapping
 
-from ._errors import FIRST_PROBLEM, describe, describe_error, plain_float, plain_int, plain_str
+from ._errors import (
+    FIRST_PROBLEM,
+    MAX_ERRORS,
+    describe,
+    describe_error,
+    plain_float,
+    plain_int,
+    plain_str,
+)
 from ._frozen import EMPTY, FrozenMap, frozen_or_empty
 
 TYPE_CHECKING = False
@@ -85,6 +94,8 @@ def with_missing(data: "Dict[str, Any]", required: "Tuple[str, ...]") -> "Dict[s
 def report_expected(value: "Any", path: "Path", errors: "Errors", expected: str) -> None:
     if value is MISSING:
         errors.append((path, "required key missing"))
+    elif len(errors) >= MAX_ERRORS:  # an ErrorList that only counts: no message to write
+        errors.append((path, ""))
     else:
         errors.append((path, "expected %s, got %s" % (expected, describe(value))))
 
@@ -215,7 +226,9 @@ def objects(
             decoded.append(decoder(cls, item, path, errors))
     else:
         for index, item in enumerate(items):
-            decoded.append(decoder(cls, item, path + (key, index), errors))
+            obj = decoder(cls, item, path + (key, index), errors)
+            if not errors:  # past a problem, the objects are thrown away: keep none
+                decoded.append(obj)
     return tuple(decoded)
 
 
@@ -285,11 +298,17 @@ def object_map(
     if pairs is None:
         return EMPTY
     decoded: "Dict[str, Optional[_T]]" = {}
-    for name, item in pairs.items():
-        if item is None and nullable:
-            decoded[name] = None
-        else:
-            decoded[name] = decoder(cls, item, path + (name,), errors)
+    if errors is FIRST_PROBLEM:
+        for name, item in pairs.items():
+            if item is None and nullable:
+                decoded[name] = None
+            else:
+                decoded[name] = decoder(cls, item, path + (name,), errors)
+    else:
+        for name, item in pairs.items():
+            obj = None if item is None and nullable else decoder(cls, item, path + (name,), errors)
+            if not errors:  # as in ``objects``
+                decoded[name] = obj
     return frozen_or_empty(decoded)
 
 

@@ -24,6 +24,10 @@ else:
 MAX_ERRORS = 100
 """How many problems a ValidationError lists; the rest are counted."""
 
+MAX_MORE = 10_000
+"""How many problems past those listed a reading counts: at one more, it stops,
+so that rejecting the most broken input costs a bounded reading."""
+
 
 class ErrorDetail(_ErrorDetail):
     """One problem: ``path``, where it is (a tuple of keys and list indexes), and
@@ -42,16 +46,23 @@ else:
 
 
 class ErrorList(_Problems):
-    """The problems found so far: the first ``MAX_ERRORS`` kept, the rest counted,
-    so that a report takes bounded memory however broken the input is."""
+    """The problems found so far: the first ``MAX_ERRORS`` kept, the next
+    ``MAX_MORE`` counted, and at one more ``TooManyProblems`` raised, which ends
+    the reading: a report takes bounded time and memory however broken the input is."""
 
     more = 0
 
     def append(self, problem: "Tuple[Path, str]") -> None:
         if len(self) < MAX_ERRORS:
             super().append(problem)
-        else:
+        elif self.more < MAX_MORE:
             self.more += 1
+        else:
+            raise TooManyProblems  # again at each append, should anything catch it
+
+
+class TooManyProblems(Exception):
+    """What ``ErrorList.append`` raises past ``MAX_MORE`` counted problems."""
 
 
 class Invalid(Exception):
@@ -61,7 +72,7 @@ class Invalid(Exception):
 class _FirstProblem(_Problems):
     """The errors of a first reading, which expects valid input, as almost all
     input is: the first problem ends it (the input is then read again with an
-    ``ErrorList``, which collects them all), so valid input makes no list."""
+    ``ErrorList``, which collects them), so valid input makes no list."""
 
     __slots__ = ()
 
@@ -81,19 +92,28 @@ class ValidationError(ValueError):
     per line, as in
     ``breakdown[0].reset.resets_at: expected a number or null, got str 'abc'``,
     and ends with a line ``... and N more problems`` when some were left out.
+
+    Reading stops after counting 10,000 problems past the 100 listed:
+    ``stopped`` is then true, ``more`` is a lower bound, and the last line says
+    ``... and at least 10000 more problems (reading stopped there)``.
     """
 
-    def __init__(self, errors: "Iterable[Tuple[Path, str]]", more: int = 0) -> None:
+    def __init__(
+        self, errors: "Iterable[Tuple[Path, str]]", more: int = 0, stopped: bool = False
+    ) -> None:
         self.errors = tuple(ErrorDetail(path, message) for path, message in errors)
         self.more = more
+        self.stopped = stopped
         lines = [str(detail) for detail in self.errors]
-        if more:
+        if stopped:
+            lines.append("... and at least %d more problems (reading stopped there)" % more)
+        elif more:
             lines.append("... and %d more problems" % more)
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> "Tuple[Any, ...]":
         # The default would call ValidationError(message) on unpickling.
-        return (type(self), (self.errors, self.more))
+        return (type(self), (self.errors, self.more, self.stopped))
 
 
 # A subclass of str, int or float as its base type, by the base type's own

@@ -26,6 +26,7 @@ from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
     ErrorList,
+    TooManyProblems,
     ValidationError,
     cut_repr,
     describe_error,
@@ -191,7 +192,7 @@ class Model(_Instance):
         not changed and shares no container with the result, nor a key: a key
         that is a subclass of ``str`` is read as its text (the last of two keys
         of one text wins, as in JSON text). Input with a problem is read twice:
-        up to its first problem, then whole for the report.
+        up to its first problem, then for the report (see ValidationError).
         """
         try:
             obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM_OF_A_DICT)
@@ -215,10 +216,12 @@ class Model(_Instance):
 
     @classmethod
     def _read_reporting(cls: "Type[_M]", data: "Any") -> "_M":
-        # Input that the first reading stopped on, read again to report every problem.
+        # Input that the first reading stopped on, read again for the report (see ErrorList).
         errors = ErrorList()
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
+        except TooManyProblems:
+            raise ValidationError(errors, errors.more, stopped=True) from None
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
