@@ -2,6 +2,7 @@
 
 import copy
 import json
+import pickle
 import sys
 import threading
 import unittest
