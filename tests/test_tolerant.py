@@ -290,6 +290,13 @@ class ReadBalancesTest(unittest.TestCase):
         self.assertGreater(more, 0)
         self.assertEqual(problems[-1], tb.ErrorDetail((), "... and %d more problems" % (more + 1)))
 
+    def test_a_balance_whose_reading_stopped_gives_a_lower_bound(self):
+        payload = {"a": balance("a", breakdown=[{}] * 2000), "b": balance("b")}
+        balances, problems = tb.read_balances(payload)
+        self.assertEqual(list(balances), ["b"])
+        self.assertEqual(len(problems), 101)
+        self.assertRegex(problems[-1].message, r"^\.\.\. and at least \d+ more problems$")
+
     def test_inputs_of_no_kind_are_refused(self):
         expected = "expected a track response, a balance or a map of feature IDs to balances, got "
         cases = [

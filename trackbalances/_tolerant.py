@@ -199,9 +199,11 @@ def _is_object(value: object) -> bool:
 
 class _Report(_Errors):
     """The problems of a tolerant reading: the first ``MAX_ERRORS`` listed, with
-    their full paths, and the rest counted."""
+    their full paths, and the rest counted (a lower bound where the reading of a
+    balance stopped early, as a ``ValidationError`` says)."""
 
     more = 0
+    stopped = False
 
     def append(self, problem: "Tuple[Path, str]") -> None:
         if len(self) < MAX_ERRORS:
@@ -214,9 +216,11 @@ class _Report(_Errors):
         for detail in error.errors:
             self.append((path + detail.path, detail.message))
         self.more += error.more
+        self.stopped = self.stopped or error.stopped
 
     def details(self) -> "Problems":
         listed = [ErrorDetail(path, message) for path, message in self]
         if self.more:
-            listed.append(ErrorDetail((), "... and %d more problems" % self.more))
+            at_least = "at least " if self.stopped else ""
+            listed.append(ErrorDetail((), "... and %s%d more problems" % (at_least, self.more)))
         return tuple(listed)
