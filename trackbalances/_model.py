@@ -28,7 +28,8 @@ from ._errors import (
     cut_repr,
     describe_error,
 )
-from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack, thaw
+from ._frozen import EMPTY, FrozenMap, hex_repr, on_a_fresh_stack
+from ._jsonvalue import Extra, room_to_encode, thaw
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -228,10 +229,9 @@ class Model(_Instance):
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
         data = self.to_dict()
-        try:
+        if room_to_encode():
             return _json.dumps(data, indent)
-        except RecursionError:  # deep unknown values, and a caller deep in its stack
-            return on_a_fresh_stack(_json.dumps, data, indent)
+        return on_a_fresh_stack(_json.dumps, data, indent)  # a deep value, a deep caller
 
     def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
         """What this version of the package does not know in this object and the
@@ -366,15 +366,16 @@ def wire_dict(obj: "Any") -> "Dict[str, Any]":
     extra = obj.extra
     keys_as_sent = extra.keys_as_sent if type(extra) is Extra else ()
     out: "Dict[str, Any]" = {}
+    values = thaw(extra)
     for key in keys_as_sent:
         if key in known:
             out[key] = known.pop(key)
-        elif key in extra:
-            out[key] = thaw(extra[key])
+        elif key in values:
+            out[key] = values[key]
     out.update(known)
-    for key, value in extra.items():
+    for key, value in values.items():
         if key not in out:
-            out[key] = thaw(value)
+            out[key] = value
     return out
 
 
