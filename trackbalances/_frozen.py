@@ -36,26 +36,26 @@ MAX_DEPTH = 200
 
 
 def on_a_fresh_stack(function: "Callable[..., _T]", *args: object) -> "_T":
-    """``function(*args)`` in a thread of its own, whose stack starts empty.
-
-    Comparing, hashing, showing or encoding a value nested 200 levels deep
-    recurses that deep (in Python's own C code too); when the caller's stack
-    has no room left for that, the work is done again here, so that it never
-    depends on how deep the caller already is.
+    """``function(*args)`` in a thread of its own, whose stack starts empty: for
+    work that nests deeper than the caller's stack has room for. Started with
+    ``_thread`` itself, so that it takes next to none of that room.
     """
-    import threading
+    import _thread
 
     outcome: "List[Any]" = []
+    finished = _thread.allocate_lock()
+    finished.acquire()
 
     def run() -> None:
         try:
             outcome.append((True, function(*args)))
         except BaseException as error:  # handed back to the caller's thread as it is
             outcome.append((False, error))
+        finally:
+            finished.release()
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
+    _thread.start_new_thread(run, ())
+    finished.acquire()
     done, value = outcome[0]
     if not done:
         raise value
@@ -106,20 +106,20 @@ class FrozenMap(_MappingBase):
         return self._data.get(key, default)
 
     def keys(self) -> "KeysView[str]":
-        return dict(self._data).keys()
+        return self._data.copy().keys()
 
     def values(self) -> "ValuesView[Any]":
-        return dict(self._data).values()
+        return self._data.copy().values()
 
     def items(self) -> "ItemsView[str, Any]":
-        return dict(self._data).items()
+        return self._data.copy().items()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
-            other = dict(other._data)
+            other = other._data.copy()
         elif type(other) is not dict:
             return NotImplemented
-        return dict(self._data) == other
+        return self._data.copy() == other
 
     def __hash__(self) -> int:
         # Kept once made (one store, so threads that race agree).

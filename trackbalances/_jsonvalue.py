@@ -95,7 +95,7 @@ class JsonMap(FrozenMap):
         return json_repr(self._data)
 
     def __reduce__(self) -> "Tuple[Any, ...]":
-        return (type(self), (copy_plain(self._data),))
+        return (type(self), (copy_plain(self._data, self._depth),))
 
 
 class Extra(JsonMap):
@@ -113,7 +113,7 @@ class Extra(JsonMap):
         return extra(plain, depth, keys_as_sent)
 
     def __reduce__(self) -> "Tuple[Any, ...]":
-        return (type(self), (copy_plain(self._data), self.keys_as_sent))
+        return (type(self), (copy_plain(self._data, self._depth), self.keys_as_sent))
 
 
 _set_data: "Callable[[Any, Any], None]" = FrozenMap._data.__set__  # type: ignore[attr-defined]
@@ -176,9 +176,15 @@ def frozen_view(item: "Any", depth: int) -> "Any":
     return done[0]
 
 
-def copy_plain(data: "Any") -> "Any":
-    """A copy of plain JSON data (a JsonMap's own), sharing no container with it."""
+def copy_plain(data: "Any", depth: int = MAX_DEPTH) -> "Any":
+    """A copy of plain JSON data (a JsonMap's own, nested at most ``depth``
+    deep), sharing no container with it."""
     out = data.copy()
+    if depth <= 2:  # what a payload's values mostly are: a copy of each item at most
+        for key, item in out.items():
+            if type(item) is dict or type(item) is list:
+                out[key] = item.copy()
+        return out
     todo = [(out, out)]  # the copy's items are the containers still to copy
     while todo:
         source, copy = todo.pop()
@@ -196,7 +202,7 @@ def thaw(value: "Any") -> "Any":
     one built by hand may hold any mapping, and tuples or lists."""
     kind = type(value)
     if kind is JsonMap or kind is Extra:
-        return copy_plain(value._data)
+        return copy_plain(value._data, value._depth)
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
     if value is EMPTY:
@@ -213,7 +219,7 @@ def plain_copy(value: "Any") -> "Tuple[Any, int]":
     while todo:
         parent, slot, item, depth = todo.pop()
         if isinstance(item, JsonMap):
-            out: "Any" = copy_plain(item._data)
+            out: "Any" = copy_plain(item._data, item._depth)
             depth += item._depth - 1
         elif type(item) is tuple or type(item) is list:
             out = [None] * len(item)

@@ -220,6 +220,8 @@ class Model(_Instance):
         errors = ErrorList()
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
+        except RecursionError:  # a caller at the end of its stack: not the input's fault
+            raise
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:

@@ -115,8 +115,36 @@ def plain_json(value: "Dict[Any, Any]") -> "Optional[Tuple[Dict[str, Any], int]]
     anything else, which ``freeze`` reads and reports. One loop with a stack of
     its own: no recursion, however deep the value or the caller's stack."""
     top = value.copy()
-    todo = [(value, top, 1)]
+    todo: "List[Tuple[Any, Any, int]]" = []
     deepest = 1
+    # The first two levels in line (a payload's values are mostly that deep),
+    # anything deeper with the stack.
+    for key, item in value.items():
+        if type(key) is not str:
+            return None
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue
+        if kind is float and item - item == 0:
+            continue
+        if kind is dict:
+            top[key] = new = item.copy()
+            deepest = 2
+            for name, each in item.items():
+                if type(name) is not str:
+                    return None
+                kind = type(each)
+                if kind is str or kind is int or kind is bool or each is None:
+                    continue
+                if kind is float and each - each == 0:
+                    continue
+                todo.append((item, new, 2))
+                break
+        elif kind is list or kind is tuple:
+            top[key] = new = list(item)
+            todo.append((item, new, 2))
+        else:
+            return None
     while todo:
         source, copy, depth = todo.pop()
         if depth > deepest:
