@@ -283,9 +283,21 @@ def json_equal(mine: "Mapping[str, Any]", other: "Any") -> bool:
     return True
 
 
+class _Hash:
+    """Stands for a container whose hash is known, in the container around it."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return self.value
+
+
 def json_hash(data: "Mapping[str, Any]") -> int:
-    """The hash of plain JSON data as the frozen value it stands for would hash
-    (a FrozenMap of its items, a tuple for an array), made from the inside out."""
+    """The hash of plain JSON data as the frozen value it stands for hashes (a
+    FrozenMap of its items, a tuple for an array), made from the inside out."""
     done: "List[Any]" = []
     todo: "List[Any]" = [data]
     while todo:
@@ -293,11 +305,11 @@ def json_hash(data: "Mapping[str, Any]") -> int:
         if type(item) is tuple:  # (_BUILD, container): its items' hashes are done
             container = item[1]
             start = len(done) - len(container)
-            if type(container) is not list:
-                made: "Any" = frozenset(zip(container, done[start:]))
+            if type(container) is list:
+                made: "Any" = tuple(done[start:])
             else:
-                made = tuple(done[start:])
-            done[start:] = [hash(made)]
+                made = frozenset(zip(container, done[start:]))
+            done[start:] = [_Hash(hash(made))]
         elif type(item) is list:
             todo.append((_BUILD, item))
             todo.extend(item[::-1])
@@ -306,7 +318,7 @@ def json_hash(data: "Mapping[str, Any]") -> int:
             todo.extend(list(item.values())[::-1])
         else:
             done.append(item)
-    result: int = done[0]
+    result: int = done[0].value
     return result
 
 
