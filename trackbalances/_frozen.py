@@ -15,7 +15,6 @@ if TYPE_CHECKING:
         Callable,
         Dict,
         ItemsView,
-        Iterable,
         Iterator,
         KeysView,
         List,
@@ -73,7 +72,7 @@ class FrozenMap(_MappingBase):
     """
 
     __slots__ = ("_data", "_hash")
-    _data: "Mapping[str, Any]"
+    _data: "MappingProxyType[str, Any]"
     _hash: int
 
     def __new__(cls, data: "Dict[str, Any]") -> "FrozenMap":

@@ -47,7 +47,8 @@ class JsonMap(FrozenMap):
         plain, depth = plain_copy(data)
         if type(plain) is not dict:
             raise TypeError("a %s is made of a mapping" % cls.__name__)
-        return json_map(cls, plain, depth)
+        made: "JsonMap" = json_map(cls, plain, depth)
+        return made
 
     def _items(self) -> "Dict[str, Any]":
         # Made once and published by one store: threads that race make equal views.
@@ -121,6 +122,9 @@ _set_hash: "Callable[[Any, int], None]" = FrozenMap._hash.__set__  # type: ignor
 _set_depth: "Callable[[Any, int], None]" = JsonMap._depth.__set__  # type: ignore[attr-defined]
 _set_view: "Callable[[Any, Any], None]" = JsonMap._view.__set__  # type: ignore[attr-defined]
 _set_keys: "Callable[[Any, Any], None]" = Extra.keys_as_sent.__set__  # type: ignore[attr-defined]
+contents: "Callable[[FrozenMap], MappingProxyType[str, Any]]" = FrozenMap._data.__get__  # type: ignore[attr-defined]
+"""The read-only view of the dict inside a FrozenMap (a JsonMap's: plain JSON data)."""
+_depth_of: "Callable[[JsonMap], int]" = JsonMap._depth.__get__  # type: ignore[attr-defined]
 
 
 _SHALLOW = 8
@@ -219,8 +223,8 @@ def plain_copy(value: "Any") -> "Tuple[Any, int]":
     while todo:
         parent, slot, item, depth = todo.pop()
         if isinstance(item, JsonMap):
-            out: "Any" = copy_plain(item._data, item._depth)
-            depth += item._depth - 1
+            out: "Any" = copy_plain(contents(item), _depth_of(item))
+            depth += _depth_of(item) - 1
         elif type(item) is tuple or type(item) is list:
             out = [None] * len(item)
             todo.extend([(out, index, child, depth + 1) for index, child in enumerate(item)])
@@ -245,7 +249,7 @@ def room_to_encode() -> bool:
     if not _deep_values:
         return True
     try:
-        sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)
+        sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)  # pyright: ignore[reportPrivateUsage]
     except ValueError:  # the stack is not that deep
         return True
     return False
@@ -255,7 +259,7 @@ def json_equal(mine: "Mapping[str, Any]", other: "Any") -> bool:
     """Whether ``other`` (a dict, or a FrozenMap) holds the same JSON value as
     ``mine``, plain data, with the same types: an object is a dict or a
     FrozenMap, an array a list or a tuple, and scalars of one type only."""
-    todo = [(mine, other)]
+    todo: "List[Tuple[Any, Any]]" = [(mine, other)]
     while todo:
         a, b = todo.pop()
         kind = type(a)
@@ -263,9 +267,9 @@ def json_equal(mine: "Mapping[str, Any]", other: "Any") -> bool:
             continue
         if kind is dict or kind is _Proxy:
             if isinstance(b, JsonMap):
-                b = b._data
+                b = contents(b)
             elif isinstance(b, FrozenMap):
-                b = dict(b._data)
+                b = contents(b).copy()
             elif type(b) is not dict:
                 return False
             if len(a) != len(b):
@@ -303,7 +307,7 @@ def json_hash(data: "Mapping[str, Any]") -> int:
     while todo:
         item = todo.pop()
         if type(item) is tuple:  # (_BUILD, container): its items' hashes are done
-            container = item[1]
+            container: "Any" = item[1]
             start = len(done) - len(container)
             if type(container) is list:
                 made: "Any" = tuple(done[start:])

@@ -4,7 +4,8 @@ its unknown keys (``extra``) and the read-only JSON fields (``model_markups``,
 
 ``plain_json`` copies a JSON value that needs no report in one pass, which checks
 it too; ``freeze`` reads any other, reporting its problems; ``_jsonvalue`` carries
-the copy read-only and writes it back. Everything else they need of a check is the shared one of ``_checks``.
+the copy read-only and writes it back. Everything else they need of a check is
+the shared one of ``_checks``.
 """
 
 # This module walks untyped JSON values; see the note in ``_checks``.
@@ -24,7 +25,7 @@ from ._checks import (
 )
 from ._errors import describe
 from ._frozen import EMPTY, MAX_DEPTH, FrozenMap
-from ._jsonvalue import JsonMap, extra, json_map
+from ._jsonvalue import JsonMap, contents, extra, json_map
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -61,13 +62,15 @@ def json_object_map(
                 return json_map(JsonMap, data, depth) if data else EMPTY
     path = path + (key,)
     frozen = _json_object_slowly(value, path, errors, nullable)
-    for name, item in frozen._data.items():
+    for name, item in contents(frozen).items():
         if type(item) is not dict:
             report_expected(frozen[name], path + (name,), errors, "an object")
     return frozen
 
 
-def _json_object_slowly(value: "Any", path: "Path", errors: "Errors", nullable: bool) -> "FrozenMap":
+def _json_object_slowly(
+    value: "Any", path: "Path", errors: "Errors", nullable: bool
+) -> "FrozenMap":
     data, depth = freeze(value, path, errors)
     if type(data) is not dict:
         report_expected(value, path, errors, "an object or null" if nullable else "an object")
