@@ -192,6 +192,7 @@ class EqualityTest(unittest.TestCase):
         self.assertNotEqual(read({"a": 0.0})["later"], {"a": -0.0})
         self.assertNotEqual(read({"a": [1]})["later"], {"a": [1, 2]})
         self.assertNotEqual(read({"a": {"b": 1}})["later"], {"a": {"c": 1}})
+        self.assertNotEqual(read({"a": {"b": 1}})["later"], {"a": [1]})
         self.assertNotEqual(read({"a": 1})["later"], FrozenMap({"a": "x"}))
         self.assertEqual(read({"a": "x"})["later"], FrozenMap({"a": "x"}))
         self.assertEqual(read({"a": [1]})["later"], {"a": (1,)})
@@ -254,6 +255,8 @@ class NoLeakTest(unittest.TestCase):
             self.assertFalse(handed == grabber)
             self.assertFalse(grabber == handed)
         self.assertEqual(list(balances), ["f"])
+        self.assertIs(balances.get("f"), balances["f"])
+        self.assertIsNone(balances.get("g"))
         self.assertEqual(balances == {"f": balances["f"]}, True)
         self.assertFalse(balances == Grabber())
 
@@ -293,6 +296,40 @@ class HandMadeTest(unittest.TestCase):
         self.assertEqual(repr(later)[:43], "{'a': (1,), 'b': (1, {'c': 'd'}), 'e': {}, ")
         self.assertIn("'f': 0x", repr(later))
         self.assertEqual(repr(read({})["later"]), "{}")
+
+
+class FrozenMapTest(unittest.TestCase):
+    def test_repr_of_ints_too_long_for_decimal(self):
+        shown = repr(FrozenMap({"a": 10**5000, "t": (10**5000,), "s": "x"}))
+        self.assertTrue(shown.startswith("{'a': 0x"), shown[:20])
+        self.assertIn("'t': (0x", shown)
+        self.assertTrue(shown.endswith(",), 's': 'x'}"), shown[-20:])
+        self.assertEqual(repr(FrozenMap({"a": 1})), "{'a': 1}")
+
+    def test_what_runs_on_a_fresh_stack_is_kept_for_the_caller(self):
+        from trackbalances._frozen import run_and_keep
+
+        for function, args, kept in ((sum, ([1, 2],), (True, 3)), (divmod, (1, 0), False)):
+            outcome = []
+            finished = threading.Lock()
+            finished.acquire()
+            run_and_keep(function, args, outcome, finished)
+            self.assertFalse(finished.locked())
+            if kept:
+                self.assertEqual(outcome, [kept])
+            else:
+                self.assertIsInstance(outcome[0][1], ZeroDivisionError)
+
+    def test_a_recursion_error_while_reading_is_not_the_inputs_fault(self):
+        # (as when the caller's stack is full: see test_deep_stack)
+        class Key(str):
+            __eq__ = str.__eq__
+
+            def __hash__(self):
+                raise RecursionError("deep")
+
+        with self.assertRaises(RecursionError):
+            tb.Balance.from_dict({**EXAMPLE, Key("granted"): 1})
 
 
 class ThreadTest(unittest.TestCase):

@@ -44,22 +44,26 @@ def on_a_fresh_stack(function: "Callable[..., _T]", *args: object) -> "_T":
     outcome: "List[Any]" = []
     finished = _thread.allocate_lock()
     finished.acquire()
-
-    def run() -> None:
-        try:
-            outcome.append((True, function(*args)))
-        except BaseException as error:  # handed back to the caller's thread as it is
-            outcome.append((False, error))
-        finally:
-            finished.release()
-
-    _thread.start_new_thread(run, ())
+    _thread.start_new_thread(run_and_keep, (function, args, outcome, finished))
     finished.acquire()
     done, value = outcome[0]
     if not done:
         raise value
     result: "_T" = value
     return result
+
+
+def run_and_keep(
+    function: "Callable[..., Any]", args: "Any", outcome: "List[Any]", finished: "Any"
+) -> None:
+    """What ``on_a_fresh_stack`` runs in its thread: ``function(*args)``, its
+    result or its exception kept in ``outcome``, and ``finished`` released."""
+    try:
+        outcome.append((True, function(*args)))
+    except BaseException as error:  # handed back to the caller's thread as it is
+        outcome.append((False, error))
+    finally:
+        finished.release()
 
 
 class FrozenMap(_MappingBase):

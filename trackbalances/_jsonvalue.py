@@ -23,7 +23,7 @@ from ._frozen import EMPTY, MAX_DEPTH, FrozenMap
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, ItemsView, KeysView, List, Tuple, ValuesView
+    from typing import Any, Callable, Dict, ItemsView, KeysView, List, Set, Tuple, ValuesView
 
 _new = object.__new__
 _Proxy = MappingProxyType
@@ -129,14 +129,14 @@ _depth_of: "Callable[[JsonMap], int]" = JsonMap._depth.__get__  # type: ignore[a
 
 _SHALLOW = 8
 """Values nested deeper make ``to_json`` look at the caller's stack first."""
-_deep_values: "List[bool]" = []  # holds True once a deeper value has been made
+_deep_values: "Set[bool]" = set()  # holds True once a deeper value has been made
 
 
 def json_map(cls: "Any", data: "Dict[str, Any]", depth: int) -> "Any":
     """A JsonMap (of class ``cls``) over ``data``, plain JSON data of its own
     nested ``depth`` deep at most, without the class call: readers make many."""
-    if depth > _SHALLOW and not _deep_values:
-        _deep_values.append(True)
+    if depth > _SHALLOW:
+        _deep_values.add(True)
     made = _new(cls)
     _set_data(made, _Proxy(data))  # read-only even to a caller who reads ``_data``
     _set_depth(made, depth)
@@ -235,8 +235,8 @@ def plain_copy(value: "Any") -> "Tuple[Any, int]":
             out, depth = item, depth - 1
         deepest = max(deepest, depth)
         parent[slot] = out
-    if deepest > _SHALLOW and not _deep_values:
-        _deep_values.append(True)
+    if deepest > _SHALLOW:
+        _deep_values.add(True)
     return root[0], deepest
 
 
