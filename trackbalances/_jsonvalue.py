@@ -19,11 +19,23 @@ import sys
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ._frozen import EMPTY, MAX_DEPTH, FrozenMap
+from . import _json
+from ._frozen import EMPTY, MAX_DEPTH, FrozenMap, on_a_fresh_stack
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, ItemsView, KeysView, List, Set, Tuple, ValuesView
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        ItemsView,
+        KeysView,
+        List,
+        Set,
+        Tuple,
+        Union,
+        ValuesView,
+    )
 
 _new = object.__new__
 _Proxy = MappingProxyType
@@ -240,19 +252,21 @@ def plain_copy(value: "Any") -> "Tuple[Any, int]":
     return root[0], deepest
 
 
-def room_to_encode() -> bool:
-    """Whether the caller's stack has room for json to encode any value this
-    package holds: JSON nested ``MAX_DEPTH`` deep, in objects nested a few deep,
-    in a Python encoder (``indent``, PyPy) of a few frames a level. Looked at
-    only once a deep value has been made; none of this relies on catching a
-    ``RecursionError`` (after which Python 3.7 and 3.8 may not recover)."""
-    if not _deep_values:
-        return True
-    try:
-        sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)  # pyright: ignore[reportPrivateUsage]
-    except ValueError:  # the stack is not that deep
-        return True
-    return False
+def encode(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
+    """JSON text of ``to_dict()`` data, on a fresh stack where the caller's has
+    no room for what json needs: JSON nested ``MAX_DEPTH`` deep, in objects
+    nested a few deep, in a Python encoder (``indent``, PyPy) of a few frames a
+    level. The stack is looked at only once a deep value has been made; nothing
+    here relies on catching a ``RecursionError`` (after which Python 3.7 and
+    3.8 may not recover)."""
+    if _deep_values:
+        try:
+            sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)  # pyright: ignore[reportPrivateUsage]
+        except ValueError:  # the stack is not that deep
+            pass
+        else:
+            return on_a_fresh_stack(_json.dumps, data, indent)
+    return _json.dumps(data, indent)
 
 
 def json_equal(mine: "Mapping[str, Any]", other: "Any") -> bool:

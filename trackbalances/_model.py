@@ -28,8 +28,8 @@ from ._errors import (
     cut_repr,
     describe_error,
 )
-from ._frozen import EMPTY, FrozenMap, hex_repr, on_a_fresh_stack
-from ._jsonvalue import Extra, room_to_encode, thaw
+from ._frozen import EMPTY, FrozenMap, hex_repr
+from ._jsonvalue import Extra, encode, thaw
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -230,10 +230,7 @@ class Model(_Instance):
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
-        data = self.to_dict()
-        if room_to_encode():
-            return _json.dumps(data, indent)
-        return on_a_fresh_stack(_json.dumps, data, indent)  # a deep value, a deep caller
+        return encode(self.to_dict(), indent)
 
     def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
         """What this version of the package does not know in this object and the
