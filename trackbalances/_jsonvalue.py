@@ -141,14 +141,15 @@ _depth_of: "Callable[[JsonMap], int]" = JsonMap._depth.__get__  # type: ignore[a
 
 _SHALLOW = 8
 """Values nested deeper make ``to_json`` look at the caller's stack first."""
-_deep_values: "Set[bool]" = set()  # holds True once a deeper value has been made
+deep_values: "Set[bool]" = set()
+"""Holds True once a value nested deeper has been made (then ``encode``)."""
 
 
 def json_map(cls: "Any", data: "Dict[str, Any]", depth: int) -> "Any":
     """A JsonMap (of class ``cls``) over ``data``, plain JSON data of its own
     nested ``depth`` deep at most, without the class call: readers make many."""
     if depth > _SHALLOW:
-        _deep_values.add(True)
+        deep_values.add(True)
     made = _new(cls)
     _set_data(made, _Proxy(data))  # read-only even to a caller who reads ``_data``
     _set_depth(made, depth)
@@ -248,25 +249,22 @@ def plain_copy(value: "Any") -> "Tuple[Any, int]":
         deepest = max(deepest, depth)
         parent[slot] = out
     if deepest > _SHALLOW:
-        _deep_values.add(True)
+        deep_values.add(True)
     return root[0], deepest
 
 
 def encode(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
-    """JSON text of ``to_dict()`` data, on a fresh stack where the caller's has
-    no room for what json needs: JSON nested ``MAX_DEPTH`` deep, in objects
-    nested a few deep, in a Python encoder (``indent``, PyPy) of a few frames a
-    level. The stack is looked at only once a deep value has been made; nothing
-    here relies on catching a ``RecursionError`` (after which Python 3.7 and
-    3.8 may not recover)."""
-    if _deep_values:
-        try:
-            sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)  # pyright: ignore[reportPrivateUsage]
-        except ValueError:  # the stack is not that deep
-            pass
-        else:
-            return on_a_fresh_stack(_json.dumps, data, indent)
-    return _json.dumps(data, indent)
+    """JSON text of ``to_dict()`` data once a deep value has been made (see
+    ``deep_values``): on a fresh stack where the caller's has no room for what
+    json needs, JSON nested ``MAX_DEPTH`` deep in objects nested a few deep, in
+    a Python encoder (``indent``, PyPy) of a few frames a level. Nothing here
+    relies on catching a ``RecursionError`` (after which Python 3.7 and 3.8
+    may not recover)."""
+    try:
+        sys._getframe(sys.getrecursionlimit() - 3 * MAX_DEPTH - 50)  # pyright: ignore[reportPrivateUsage]
+    except ValueError:  # the stack is not that deep
+        return _json.dumps(data, indent)
+    return on_a_fresh_stack(_json.dumps, data, indent)
 
 
 def json_equal(mine: "Mapping[str, Any]", other: "Any") -> bool:

@@ -29,7 +29,7 @@ from ._errors import (
     describe_error,
 )
 from ._frozen import EMPTY, FrozenMap, hex_repr
-from ._jsonvalue import Extra, encode, thaw
+from ._jsonvalue import Extra, deep_values, encode, thaw
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -230,7 +230,8 @@ class Model(_Instance):
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
-        return encode(self.to_dict(), indent)
+        data = self.to_dict()  # (once a deep value is made, json may need more room)
+        return encode(data, indent) if deep_values else _json.dumps(data, indent)
 
     def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
         """What this version of the package does not know in this object and the

@@ -87,29 +87,25 @@ def unknown_keys(
 ) -> "FrozenMap":
     """Takes the keys that are not in ``known`` out of ``fields``, returning them
     as a read-only JSON value, with the order of all the keys of ``data``, the payload."""
-    values: "Dict[str, Any]" = {}
-    deepest = 1
+    given: "Dict[str, Any]" = {}
     for name in [name for name in data if type(name) is not str or name not in known]:
         value = fields.pop(name)
         key = exact_key(name)
         if key is None:
             errors.append((path, "expected string keys, got %s" % describe(name)))
-            continue
-        kind = type(value)
-        if kind is str or kind is int or kind is bool or value is None:
-            values[key] = value
-            continue
-        copied = plain_json({key: value}) if kind is dict or kind is list else None
-        if copied is None:
-            copied = freeze(value, path + (key,), errors)
-            values[key] = copied[0]
-            depth = copied[1] + 1
         else:
-            values[key] = copied[0][key]
-            depth = copied[1]
-        deepest = max(deepest, depth)
+            given[key] = value
+    if not given:
+        return EMPTY
+    copied = plain_json(given)
+    if copied is None:  # each value read again, its problems reported at its path
+        deepest = 1
+        for key, value in given.items():
+            given[key], depth = freeze(value, path + (key,), errors)
+            deepest = max(deepest, depth + 1)
+        copied = given, deepest
     order = tuple(name if type(name) is str else exact_key(name) for name in data)
-    return extra(values, deepest, order) if values else EMPTY  # type: ignore[arg-type]
+    return extra(copied[0], copied[1], order)  # type: ignore[arg-type]
 
 
 def plain_json(value: "Dict[Any, Any]") -> "Optional[Tuple[Dict[str, Any], int]]":
