@@ -77,6 +77,8 @@ class ReadingTest(unittest.TestCase):
             later.x = 1  # type: ignore[attr-defined]
         with self.assertRaises(TypeError):
             later._data["a"] = 1
+        with self.assertRaises(TypeError):
+            later._view["a"] = 1
 
     def test_written_back_exactly_as_read(self):
         payload = dict(EXAMPLE, later=VALUE, flat={"x": [1]}, n=None)

@@ -52,7 +52,7 @@ class JsonMap(FrozenMap):
     __slots__ = ("_depth", "_view")
     # _data: a read-only view of plain JSON data of its own, never handed out
     _depth: int  # how deep it nests (at most): 1 for an object of scalars
-    _view: "Dict[str, Any]"  # its items as handed out, made on first access
+    _view: "MappingProxyType[str, Any]"  # its items as handed out, made on first access
 
     def __new__(cls, data: "Mapping[str, Any]") -> "JsonMap":
         # By hand, or from pickle: a plain copy of the value it is given.
@@ -62,14 +62,14 @@ class JsonMap(FrozenMap):
         made: "JsonMap" = json_map(cls, plain, depth)
         return made
 
-    def _items(self) -> "Dict[str, Any]":
+    def _items(self) -> "MappingProxyType[str, Any]":
         # Made once and published by one store: threads that race make equal views.
         try:
             return self._view
         except AttributeError:
             pass
         below = self._depth - 1
-        view = {key: frozen_view(item, below) for key, item in self._data.items()}
+        view = _Proxy({key: frozen_view(item, below) for key, item in self._data.items()})
         _set_view(self, view)
         return view
 
