@@ -14,8 +14,9 @@ from ._absent import ABSENT
 from ._credit import TrackBalancesCreditSchema, read_credit_schema, write_credit_schema
 from ._enums import FeatureCombine, FeatureType
 from ._errors import FIRST_PROBLEM
-from ._frozen import EMPTY, thaw
+from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
+from ._jsonvalue import thaw
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
 from ._values import json_object, json_object_map, unknown_keys
 

@@ -31,7 +31,8 @@ from ._errors import (
     cut_repr,
     describe_error,
 )
-from ._frozen import EMPTY, Extra, FrozenMap, hex_repr, on_a_fresh_stack, thaw
+from ._frozen import EMPTY, FrozenMap, hex_repr
+from ._jsonvalue import Extra, deep_values, encode, thaw
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -222,6 +223,8 @@ class Model(_Instance):
             obj: "_M" = cls._read(cls, data, (), errors)
         except TooManyProblems:
             raise ValidationError(errors, errors.more, stopped=True) from None
+        except RecursionError:  # a caller at the end of its stack: not the input's fault
+            raise
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
@@ -230,11 +233,8 @@ class Model(_Instance):
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""
-        data = self.to_dict()
-        try:
-            return _json.dumps(data, indent)
-        except RecursionError:  # deep unknown values, and a caller deep in its stack
-            return on_a_fresh_stack(_json.dumps, data, indent)
+        data = self.to_dict()  # (once a deep value is made, json may need more room)
+        return encode(data, indent) if deep_values else _json.dumps(data, indent)
 
     def unrecognized(self) -> "Tuple[ErrorDetail, ...]":
         """What this version of the package does not know in this object and the
@@ -337,15 +337,16 @@ def wire_dict(obj: "Any") -> "Dict[str, Any]":
     extra = obj.extra
     keys_as_sent = extra.keys_as_sent if type(extra) is Extra else ()
     out: "Dict[str, Any]" = {}
+    values = thaw(extra)
     for key in keys_as_sent:
         if key in known:
             out[key] = known.pop(key)
-        elif key in extra:
-            out[key] = thaw(extra[key])
+        elif key in values:
+            out[key] = values[key]
     out.update(known)
-    for key, value in extra.items():
+    for key, value in values.items():
         if key not in out:
-            out[key] = thaw(value)
+            out[key] = value
     return out
 
 

@@ -2,8 +2,10 @@
 its unknown keys (``extra``) and the read-only JSON fields (``model_markups``,
 ``provider_markups``, ``processors``), whose outer shape alone is checked.
 
-``freeze`` makes a JSON value read-only and hashable; ``_frozen.thaw`` writes it
-back. Everything else they need of a check is the shared one of ``_checks``.
+``plain_json`` copies a JSON value that needs no report in one pass, which checks
+it too; ``freeze`` reads any other, reporting its problems; ``_jsonvalue`` carries
+the copy read-only and writes it back. Everything else they need of a check is
+the shared one of ``_checks``.
 """
 
 # This module walks untyped JSON values; see the note in ``_checks``.
@@ -20,11 +22,12 @@ from ._checks import (
     report_expected,
     report_unreadable,
 )
-from ._frozen import EMPTY, MAX_DEPTH, Extra, FrozenMap, frozen_or_empty
+from ._frozen import EMPTY, MAX_DEPTH, FrozenMap
+from ._jsonvalue import JsonMap, contents, extra, json_map
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+    from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
     from ._checks import Errors
     from ._errors import Path
@@ -32,11 +35,11 @@ if TYPE_CHECKING:
 
 def json_object(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
     """An object carried as a read-only JSON value, its content unchecked."""
-    frozen = freeze(value, path + (key,), errors)
-    if not isinstance(frozen, FrozenMap):
-        report_expected(value, path + (key,), errors, "an object")
-        return EMPTY
-    return frozen
+    if type(value) is dict:
+        copied = plain_json(value)
+        if copied is not None:
+            return json_map(JsonMap, copied[0], copied[1]) if value else EMPTY
+    return _json_object_slowly(value, path + (key,), errors, False)
 
 
 def json_object_map(
@@ -46,15 +49,31 @@ def json_object_map(
     only that outer shape is checked (and null, where ``nullable``)."""
     if value is None and nullable:
         return None
+    if type(value) is dict:
+        copied = plain_json(value)
+        if copied is not None:
+            data, depth = copied
+            for item in data.values():
+                if type(item) is not dict:
+                    break
+            else:
+                return json_map(JsonMap, data, depth) if data else EMPTY
     path = path + (key,)
-    frozen = freeze(value, path, errors)
-    if not isinstance(frozen, FrozenMap):
+    frozen = _json_object_slowly(value, path, errors, nullable)
+    for name, item in contents(frozen).items():
+        if type(item) is not dict:
+            report_expected(frozen[name], path + (name,), errors, "an object")
+    return frozen
+
+
+def _json_object_slowly(
+    value: "Any", path: "Path", errors: "Errors", nullable: bool
+) -> "FrozenMap":
+    data, depth = freeze(value, path, errors)
+    if type(data) is not dict:
         report_expected(value, path, errors, "an object or null" if nullable else "an object")
         return EMPTY
-    for name, item in frozen.items():
-        if not isinstance(item, FrozenMap):
-            report_expected(item, path + (name,), errors, "an object")
-    return frozen
+    return json_map(JsonMap, data, depth) if data else EMPTY
 
 
 def unknown_keys(
@@ -62,93 +81,139 @@ def unknown_keys(
 ) -> "FrozenMap":
     """Takes the keys that are not in ``known`` out of ``fields``, a reader's own
     copy of the payload (its keys exact strings, in the payload's order),
-    returning them frozen, with the order of all the keys.
+    returning them as a read-only JSON value, with the order of all the keys.
 
     Only that copy is read: a caller's mapping may have changed the payload
     itself while its values were read."""
     order = tuple(fields)
-    extra: "Dict[str, Any]" = {}
+    given: "Dict[str, Any]" = {}
     for name in order:
         if name not in known:
-            extra[name] = freeze(fields.pop(name), path + (name,), errors)
-    return Extra(extra, order) if extra else EMPTY
+            given[name] = fields.pop(name)
+    copied = plain_json(given)
+    if copied is None:  # each value read again, its problems reported at its path
+        deepest = 1
+        for key, value in given.items():
+            given[key], depth = freeze(value, path + (key,), errors)
+            deepest = max(deepest, depth + 1)
+        copied = given, deepest
+    return extra(copied[0], copied[1], order)
 
 
-_DONE_TUPLE = object()  # markers on freeze's stack: build a container now
-_DONE_MAP = object()
-
-
-def freeze(value: "Any", path: "Path", errors: "Errors") -> "Any":
-    """A JSON value made read-only and hashable: arrays become tuples, objects
-    FrozenMaps, subclasses of ``str``, ``int`` and ``float`` their base type.
-
-    Walked with a stack of its own rather than by recursion, so that a value
-    nested ``MAX_DEPTH`` deep reads however deep the caller already is.
-    """
-    kind = type(value)
-    if kind is str or kind is bool or kind is int or value is None:
-        return value  # the common case, at once
-    try:
-        return _frozen_plain(value, 0)
-    except (_NotPlain, RecursionError):
-        pass  # read again below, where each problem is reported at its path
-    done: "List[Any]" = []  # the values made so far, taken by their containers
-    todo: "List[Tuple[Any, Any, Path, int]]" = [(None, value, path, 0)]
-    while todo:
-        marker, item, at, depth = todo.pop()
-        if marker is _DONE_TUPLE:
-            start = len(done) - item
-            done[start:] = [tuple(done[start:])]
-        elif marker is _DONE_MAP:
-            start = len(done) - len(item)
-            done[start:] = [frozen_or_empty(dict(zip(item, done[start:])))]
+def plain_json(value: "Dict[Any, Any]") -> "Optional[Tuple[Dict[str, Any], int]]":
+    """A copy of ``value``, plain JSON data (exact types, string keys, finite
+    numbers, nested at most ``MAX_DEPTH`` deep), and how deep it nests; None at
+    anything else, which ``freeze`` reads and reports. One loop with a stack of
+    its own: no recursion, however deep the value or the caller's stack."""
+    top = value.copy()
+    todo: "List[Tuple[Any, Any, int]]" = []
+    deepest = 1
+    # The first two levels in line (a payload's values are mostly that deep),
+    # anything deeper with the stack.
+    for key, item in value.items():
+        if type(key) is not str:
+            return None
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue
+        if kind is float and item - item == 0:
+            continue
+        if kind is dict:
+            top[key] = new = item.copy()
+            deepest = 2
+            for name, each in item.items():
+                if type(name) is not str:
+                    return None
+                kind = type(each)
+                if kind is str or kind is int or kind is bool or each is None:
+                    continue
+                if kind is float and each - each == 0:
+                    continue
+                todo.append((item, new, 2))
+                break
+        elif kind is list or kind is tuple:
+            top[key] = new = list(item)
+            todo.append((item, new, 2))
         else:
-            _visit(item, at, depth, errors, done, todo)
-    return done[0]
+            return None
+    while todo:
+        source, copy, depth = todo.pop()
+        if depth > deepest:
+            deepest = depth
+        if type(source) is dict:
+            for key, item in source.items():
+                if type(key) is not str:
+                    return None
+                kind = type(item)
+                if kind is str or kind is int or kind is bool or item is None:
+                    continue
+                if kind is float and item - item == 0:
+                    continue
+                if depth >= MAX_DEPTH:
+                    return None
+                if kind is dict:
+                    copy[key] = new = item.copy()
+                elif kind is list or kind is tuple:
+                    copy[key] = new = list(item)
+                else:
+                    return None
+                todo.append((item, new, depth + 1))
+        else:
+            for index, item in enumerate(source):
+                kind = type(item)
+                if kind is str or kind is int or kind is bool or item is None:
+                    continue
+                if kind is float and item - item == 0:
+                    continue
+                if depth >= MAX_DEPTH:
+                    return None
+                if kind is dict:
+                    copy[index] = new = item.copy()
+                elif kind is list or kind is tuple:
+                    copy[index] = new = list(item)
+                else:
+                    return None
+                todo.append((item, new, depth + 1))
+    return top, deepest
 
 
-class _NotPlain(Exception):
-    """What ``_frozen_plain`` raises at the first value it leaves to ``freeze``."""
+def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
+    """A JSON value read with every problem reported at its path: a copy of it as
+    plain JSON data (subclasses of ``str``, ``int`` and ``float`` as their base
+    type, any mapping as a dict, tuples as lists), and how deep it nests.
 
-
-def _frozen_plain(value: "Any", depth: int) -> "Any":
-    """``freeze`` of plain JSON data (exact types, string keys, finite numbers,
-    nested at most ``MAX_DEPTH`` deep), by recursion and without paths: the fast
-    way for what a payload carries. Raises ``_NotPlain`` at anything else."""
-    kind = type(value)
-    if kind is float and value - value == 0:
-        return value
-    if depth >= MAX_DEPTH:
-        raise _NotPlain
-    if kind is dict:
-        frozen: "Dict[str, Any]" = value.copy()
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _NotPlain
-            kind = type(item)
-            if not (kind is str or kind is int or kind is bool or item is None):
-                frozen[key] = _frozen_plain(item, depth + 1)
-        return frozen_or_empty(frozen)
-    if kind is list or kind is tuple:
-        items: "List[Any]" = []
-        for item in value:
-            kind = type(item)
-            if kind is str or kind is int or kind is bool or item is None:
-                items.append(item)
+    One loop with a stack of its own, which holds an iterator per container
+    being read (not its items): a value nested ``MAX_DEPTH`` deep reads however
+    deep the caller's stack already is, and a huge array costs no more than
+    its copy. It stops at once where ``errors`` stops the reading.
+    """
+    top, pairs = _start(value, path, 1, errors)
+    if pairs is None:
+        return top, 0
+    deepest = 1
+    todo: "List[Tuple[Iterator[Tuple[Any, Any]], Any, Path, int]]" = [(pairs, top, path, 1)]
+    while todo:
+        pairs, out, at, depth = todo[-1]
+        for key, item in pairs:
+            child, child_pairs = _start(item, at + (key,), depth + 1, errors)
+            if type(out) is list:
+                out.append(child)
             else:
-                items.append(_frozen_plain(item, depth + 1))
-        return tuple(items)
-    raise _NotPlain
+                out[key] = child
+            if child_pairs is not None:
+                todo.append((child_pairs, child, at + (key,), depth + 1))
+                deepest = max(deepest, depth + 1)
+                break
+        else:
+            todo.pop()
+    return top, deepest
 
 
-def _visit(
-    item: "Any",
-    at: "Path",
-    depth: int,
-    errors: "Errors",
-    done: "List[Any]",
-    todo: "List[Tuple[Any, Any, Path, int]]",
-) -> None:
+def _start(
+    item: "Any", at: "Path", depth: int, errors: "Errors"
+) -> "Tuple[Any, Optional[Iterator[Tuple[Any, Any]]]]":
+    """What ``freeze`` makes of ``item``: a scalar (and None), or an empty
+    container to fill and the pairs to fill it with."""
     kind = type(item)
     if (
         kind is str
@@ -158,28 +223,22 @@ def _visit(
         or kind is float
         and item - item == 0
     ):
-        done.append(item)
-    elif depth >= MAX_DEPTH and (kind is list or kind is tuple or kind is dict):
-        errors.append((at, "nested deeper than %d levels" % MAX_DEPTH))
-        done.append(None)
-    elif kind is list or kind is tuple:
-        todo.append((_DONE_TUPLE, len(item), at, depth))
-        for index in range(len(item) - 1, -1, -1):
-            todo.append((None, item[index], at + (index,), depth + 1))
-    elif kind is dict or _is_mapping(item, at, errors):
-        pairs = mapping(item, at, errors) if kind is not dict else exact_pairs(item, at, errors)
-        keys = list(pairs or ())
-        todo.append((_DONE_MAP, keys, at, depth))
-        for key in reversed(keys):
-            todo.append((None, pairs[key], at + (key,), depth + 1))  # type: ignore[index]
-    else:
-        for convert in (as_string, as_number):
-            converted = convert(item)
-            if converted is not BAD:
-                done.append(converted)
-                return
-        report_expected(item, at, errors, "a JSON value")
-        done.append(None)
+        return item, None
+    array = kind is list or kind is tuple
+    if array or kind is dict or _is_mapping(item, at, errors):
+        if depth > MAX_DEPTH:
+            errors.append((at, "nested deeper than %d levels" % MAX_DEPTH))
+            return None, None
+        if array:
+            return [], enumerate(item)
+        pairs = exact_pairs(item, at, errors) if kind is dict else mapping(item, at, errors)
+        return {}, iter(list((pairs or {}).items()))
+    for convert in (as_string, as_number):
+        converted = convert(item)
+        if converted is not BAD:
+            return converted, None
+    report_expected(item, at, errors, "a JSON value")
+    return None, None
 
 
 def _is_mapping(item: "Any", at: "Path", errors: "Errors") -> bool:
