@@ -25,6 +25,7 @@ from ._errors import (
     ErrorDetail,
     ErrorList,
     ValidationError,
+    cut_number,
     cut_repr,
     describe_error,
 )
@@ -402,7 +403,7 @@ def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
     except OverflowError:
         raise ValueError(
             "%s ms since 1970 is outside the years 1 to 9999 of datetime"
-            % _json.number_text(milliseconds)
+            % cut_number(milliseconds)
         ) from None
 
 
