@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import _json
+from . import _json, _mistakes
 from ._absent import ABSENT
 from ._errors import (
     FIRST_PROBLEM,
@@ -220,10 +220,12 @@ class Model(_Instance):
         errors = ErrorList()
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
+        except MemoryError:  # the machine's problem, not the input's
+            raise
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
-            raise ValidationError(errors, errors.more)
+            raise ValidationError(errors, errors.more, _mistakes.hint(cls.__name__, data))
         return obj  # a caller's mapping that gave other values the second time
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
