@@ -404,8 +404,7 @@ def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
         return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
     except OverflowError:
         raise ValueError(
-            "%s ms since 1970 is outside the years 1 to 9999 of datetime"
-            % cut_number(milliseconds)
+            "%s ms since 1970 is outside the years 1 to 9999 of datetime" % cut_number(milliseconds)
         ) from None
 
 
