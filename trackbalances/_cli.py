@@ -5,12 +5,31 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import Any, Dict, Iterator, List, NoReturn, Optional, Sequence, Tuple, Union, cast
+from typing import (
+    Any,
+    Dict,
+    Generator,
+    Iterator,
+    List,
+    NoReturn,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    cast,
+)
 
 from . import _json, _mistakes, _table
 from ._balance import TrackBalances
-from ._errors import MAX_ERRORS, ErrorDetail, ValidationError, cut_repr, describe, escaped
-from ._errors import format_path
+from ._errors import (
+    MAX_ERRORS,
+    ErrorDetail,
+    ValidationError,
+    cut_repr,
+    describe,
+    escaped,
+    format_path,
+)
 from ._example import TRACK_RESPONSE
 from ._response import TrackResponse
 
@@ -204,15 +223,20 @@ def main(argv: "Optional[Sequence[str]]" = None) -> int:
         warn("%s: standard output is closed" % parser.prog)
         return UNUSABLE
     _tolerate_any_terminal()
+    _table.write_ascii_only(_writes_ascii_only(sys.stdout))
     status = VALID
     for number, (name, data) in enumerate(inputs):
         label = name if data is not None else "<stdin>" if name == "-" else shown_name(name)
         heading = number if len(inputs) > 1 else None
         report = Report(label)
+        documents, out_of_memory = _documents(name, label, data, args), False
         try:
-            for where, document in _documents(name, label, data, args):
+            for where, document in documents:
                 status = max(status, _one(where, document, args, heading, report))
-        except MemoryError:
+        except MemoryError:  # handled once its traceback, which holds what used the memory, is gone
+            out_of_memory = True
+        documents.close()
+        if out_of_memory:
             warn(
                 "%s: %s: out of memory: the input is too large for the memory this process may use"
                 % (parser.prog, label)
@@ -264,7 +288,9 @@ class Report:
             )
 
 
-def _documents(name: str, label: str, data: "Any", args: "Any") -> "Iterator[Tuple[str, Any]]":
+def _documents(
+    name: str, label: str, data: "Any", args: "Any"
+) -> "Generator[Tuple[str, Any], None, None]":
     """(label, decoded JSON, or an UnusableInput) for each document of one input."""
     if data is not None:
         yield label, data
@@ -343,6 +369,7 @@ def _one(label: str, data: "Any", args: "Any", heading: "Optional[int]", report:
 def run() -> "NoReturn":
     """``main()`` as a program: exit with its status, and never a traceback for
     what the world does to it (a closed or full output, Ctrl-C, too little memory)."""
+    sys.unraisablehook = _unraisable  # type: ignore[assignment,unused-ignore]  # (3.8+)
     try:
         status = main()
         if sys.stdout is not None:
@@ -355,12 +382,21 @@ def run() -> "NoReturn":
         warn("%s: cannot write the output: %s" % (program_name(), error.strerror or error))
         status = UNUSABLE
     except MemoryError:
+        status = -OUT_OF_MEMORY
+    if status == -OUT_OF_MEMORY:  # said after the handler, which holds what used the memory
         warn("%s: out of memory" % program_name())
         status = OUT_OF_MEMORY
     if status in (PIPE_CLOSED, UNUSABLE) and sys.stdout is not None:
         with contextlib.suppress(OSError, ValueError):  # what Python flushes at exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     raise SystemExit(status)
+
+
+def _unraisable(what: "Any") -> None:
+    # Out of memory, the garbage collector or a finalizer may fail too (3.13t):
+    # the program says so once, in its own words.
+    if not isinstance(what.exc_value, MemoryError):
+        sys.__unraisablehook__(what)
 
 
 _CHUNK = 1 << 20  # read in parts, so that a large --max-bytes is not memory asked for at once
@@ -397,8 +433,19 @@ def read(name: str, max_bytes: int) -> bytes:
     return b"".join(parts)
 
 
-_BALANCE_KEYS = ("feature_id", "granted", "remaining", "usage", "unlimited", "overage_allowed")
-_RESPONSE_KEYS = ("customer_id", "value", "entity_id", "event_name")
+_BALANCE_KEYS = (
+    "feature_id",
+    "granted",
+    "remaining",
+    "usage",
+    "unlimited",
+    "overage_allowed",
+    "max_purchase",
+    "next_reset_at",
+    "breakdown",
+    "rollovers",
+)
+_RESPONSE_KEYS = ("customer_id", "value", "entity_id", "event_name", "deductions")
 
 
 def recognise(data: "Any") -> "Optional[str]":
@@ -487,6 +534,15 @@ def render(parsed: "Parsed") -> str:
     if isinstance(parsed, TrackBalances):
         return _table.balance(parsed)
     return _table.balances({k: b for k, b in parsed.items() if b is not None})
+
+
+def _writes_ascii_only(stream: "Any") -> bool:
+    """Whether ``stream`` cannot write East Asian text (an ASCII or Latin-1 terminal)."""
+    try:
+        "\u65e5\U0001f600".encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
 
 
 def _tolerate_any_terminal() -> None:

@@ -48,9 +48,9 @@ def hint(kind: str, data: "Any") -> "Optional[str]":
         return QUEUED
     if "customer_id" not in keys:
         return None
-    if "balance" not in keys and "balances" not in keys and "value" not in keys:
-        if "id" in keys or (type(code) is str and code == "event_received"):
-            return OLD_API
+    no_balance = "balance" not in keys and "balances" not in keys and "value" not in keys
+    if no_balance and ("id" in keys or (type(code) is str and code == "event_received")):
+        return OLD_API
     if kind in ("TrackBalances", "Balance") and ("balance" in keys or "balances" in keys):
         return WHOLE_RESPONSE
     return None
