@@ -39,19 +39,16 @@ def hint(kind: str, data: "Any") -> "Optional[str]":
     if type(data) is not dict or len(data) > _FEW_KEYS:
         return None
     keys: "Dict[str, Any]" = {k: v for k, v in data.items() if type(k) is str}
-    if "feature_id" in keys and "customer_id" not in keys:
-        return None  # a balance of its own, however broken
-    message, code = keys.get("message"), keys.get("code")
-    if type(message) is str and "code" in keys and "customer_id" not in keys:
-        return ERROR_ANSWER % cut_repr(message)
-    if keys.get("success") is True and "customer_id" not in keys:
-        return QUEUED
     if "customer_id" not in keys:
-        return None
-    no_balance = "balance" not in keys and "balances" not in keys and "value" not in keys
-    if no_balance and ("id" in keys or (type(code) is str and code == "event_received")):
-        return OLD_API
-    if kind in ("TrackBalances", "Balance") and ("balance" in keys or "balances" in keys):
+        if "feature_id" in keys:
+            return None  # a balance of its own, however broken
+        if type(keys.get("message")) is str and "code" in keys:
+            return ERROR_ANSWER % cut_repr(keys["message"])
+        return QUEUED if keys.get("success") is True else None
+    code = keys.get("code")
+    if "balance" not in keys and "balances" not in keys and "value" not in keys:
+        return OLD_API if "id" in keys or (type(code) is str and code == "event_received") else None
+    if kind in ("TrackBalances", "Balance") and "feature_id" not in keys:
         return WHOLE_RESPONSE
     return None
 
