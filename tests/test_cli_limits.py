@@ -303,3 +303,65 @@ class BoundsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class InProcessPathsTest(unittest.TestCase):
+    """What the real processes above do, in this process, where coverage sees it."""
+
+    def test_out_of_memory_while_an_input_is_read(self):
+        def exhausted(*args):
+            raise MemoryError
+
+        saved = _cli._one
+        _cli._one = exhausted
+        try:
+            status, out, err = run("--check", "--example", "--example")
+        finally:
+            _cli._one = saved
+        self.assertEqual((status, out), (_cli.OUT_OF_MEMORY, ""))
+        self.assertEqual(
+            err,
+            "trackbalances: <example>: out of memory: "
+            "the input is too large for the memory this process may use\n",
+        )
+
+    def test_out_of_memory_anywhere_else(self):
+        def exhausted(*args):
+            raise MemoryError
+
+        saved, saved_hook = _cli.main, getattr(sys, "unraisablehook", None)
+        _cli.main = exhausted
+        err = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(err), self.assertRaises(SystemExit) as caught:
+                _cli.run()
+        finally:
+            _cli.main = saved
+            sys.unraisablehook = saved_hook
+        self.assertEqual(caught.exception.code, _cli.OUT_OF_MEMORY)
+        self.assertEqual(err.getvalue(), "trackbalances: out of memory\n")
+
+    def test_the_name_of_a_package_run_as_a_module(self):
+        class Main:
+            class __spec__:
+                name = "trackbalances.__main__"
+
+        saved = sys.modules["__main__"]
+        sys.modules["__main__"] = Main
+        try:
+            self.assertEqual(_cli.program_name(), "python -m trackbalances")
+        finally:
+            sys.modules["__main__"] = saved
+        self.assertEqual(_cli.program_name(), "trackbalances")
+
+    def test_a_log_that_cannot_be_read(self):
+        status, _, err = run("--lines", os.path.join(tempfile.gettempdir(), "no", "such.jsonl"))
+        self.assertEqual(status, 2)
+        self.assertRegex(err, "^[^:]+such.jsonl: cannot read: No such file or directory\n$")
+        saved = sys.stdin
+        sys.stdin = None
+        try:
+            status = _cli.main(["--lines", "--check", "-"])
+        finally:
+            sys.stdin = saved
+        self.assertEqual(status, 2)

@@ -424,3 +424,31 @@ class LongIntRuleTest(unittest.TestCase):
     def test_a_higher_limit_set(self):
         self.under(1_000_000)
         self.check()
+
+
+class MemoryTest(unittest.TestCase):
+    def test_running_out_of_memory_is_not_an_invalid_input(self):
+        from trackbalances import _json, _model
+
+        class Exhausting(_model.ErrorList):
+            def append(self, problem):
+                raise MemoryError
+
+        saved_list = _model.ErrorList
+        _model.ErrorList = Exhausting
+        try:
+            with self.assertRaises(MemoryError):
+                tb.TrackBalances.from_dict({})
+        finally:
+            _model.ErrorList = saved_list
+
+        def exhausted(*args):
+            raise MemoryError
+
+        saved = _json._scan
+        _json._scan = exhausted
+        try:
+            with self.assertRaises(MemoryError):
+                tb.TrackBalances.from_json(json.dumps(EXAMPLE))
+        finally:
+            _json._scan = saved

@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 import tempfile
-import unittest
 import unicodedata
+import unittest
 
 import trackbalances as tb
 from trackbalances import _table

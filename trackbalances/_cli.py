@@ -9,7 +9,6 @@ from typing import (
     Any,
     Dict,
     Generator,
-    Iterator,
     List,
     NoReturn,
     Optional,
@@ -369,7 +368,7 @@ def _one(label: str, data: "Any", args: "Any", heading: "Optional[int]", report:
 def run() -> "NoReturn":
     """``main()`` as a program: exit with its status, and never a traceback for
     what the world does to it (a closed or full output, Ctrl-C, too little memory)."""
-    sys.unraisablehook = _unraisable  # type: ignore[assignment,unused-ignore]  # (3.8+)
+    sys.unraisablehook = _unraisable  # (from 3.8 on; harmless before)
     try:
         status = main()
         if sys.stdout is not None:
@@ -402,16 +401,13 @@ def _unraisable(what: "Any") -> None:
 _CHUNK = 1 << 20  # read in parts, so that a large --max-bytes is not memory asked for at once
 
 
-@contextlib.contextmanager
-def _opened(name: str) -> "Iterator[Any]":
-    """The binary file of ``name``, or standard input for ``-``."""
+def _opened(name: str) -> "Any":
+    """The binary file of ``name``, or standard input for ``-``, to use in ``with``."""
     if name != "-":
-        with open(name, "rb") as file:
-            yield file
-    elif sys.stdin is None:
+        return open(name, "rb")
+    if sys.stdin is None:
         raise UnusableInput("cannot read: standard input is closed")
-    else:
-        yield sys.stdin.buffer
+    return contextlib.nullcontext(sys.stdin.buffer)
 
 
 def read(name: str, max_bytes: int) -> bytes:

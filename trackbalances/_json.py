@@ -216,7 +216,7 @@ def _dumps_long_ints(data: "Dict[str, Any]", indent: "Union[int, str, None]") ->
             stack.extend((value, i) for i in range(len(value)))
         elif type(value) is int and not _writable(value):
             parent[key] = "%s:%d" % (nonce, len(digits))
-            digits.append(number_text(value))
+            digits.append(("-" if value < 0 else "") + _digits(abs(value)))
     separators = (",", ":") if indent is None else None
     text = json.dumps(root[0], indent=indent, separators=separators, allow_nan=False)
     for index, number in enumerate(digits):
@@ -230,13 +230,6 @@ def _writable(number: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def number_text(number: "Union[int, float]") -> str:
-    """A number as JSON writes it, an int of any size included."""
-    if type(number) is int and not _writable(number):
-        return ("-" if number < 0 else "") + _digits(abs(number))
-    return repr(number)
 
 
 def _digits(number: int) -> str:

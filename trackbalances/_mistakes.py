@@ -6,6 +6,9 @@ Only an exact ``dict`` of a few keys is looked at, and only its exact ``str``
 keys: nothing of a caller's own objects is called here.
 """
 
+# ``hint`` looks into untyped JSON data.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false, reportUnknownMemberType=false
+
 from ._errors import cut_repr
 
 TYPE_CHECKING = False
