@@ -361,7 +361,10 @@ class InProcessPathsTest(unittest.TestCase):
         saved = sys.stdin
         sys.stdin = None
         try:
-            status = _cli.main(["--lines", "--check", "-"])
+            with contextlib.redirect_stderr(io.StringIO()) as err:
+                status = _cli.main(["--lines", "--check", "-"])
         finally:
             sys.stdin = saved
-        self.assertEqual(status, 2)
+        self.assertEqual(
+            (status, err.getvalue()), (2, "<stdin>: cannot read: standard input is closed\n")
+        )

@@ -110,7 +110,7 @@ class RealStreamsTest(unittest.TestCase):
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
         process.stdin.close()
-        self.assertEqual(process.returncode, 130)
+        self.assertEqual(process.returncode, 130, err)
         self.assertNotIn(b"Traceback", err)
 
 

@@ -55,10 +55,14 @@ def decode(text: "Union[str, bytes]") -> "Any":
     if _scan is None:
         _scan = _c_scanner()
     # Python's limit on the digits of an int read from text is the process's,
-    # which any code in it may change: where it is not the package's own, the
-    # ints are read by the package's rule instead.
-    python_rule = _python_limit() == _MAX_DIGITS
-    if _scan and (python_rule or not _long_digits(string)):
+    # which any code in it may change (0: none). Where it is not the package's
+    # own and the text is long enough to hold an int past the lower of the two,
+    # the ints are read by the package's rule. The scanner refuses an int past
+    # a lower limit itself (it is then read below); past a higher one, or none,
+    # it must not be given one.
+    limit = _python_limit()
+    own_rule = limit != _MAX_DIGITS and len(string) > (min(limit, _MAX_DIGITS) or _MAX_DIGITS)
+    if _scan and not (own_rule and not 0 < limit < _MAX_DIGITS and _long_digits(string)):
         # json's C scanner called directly, as json.loads calls it through two
         # layers of Python; anything it refuses is read again below for the message.
         try:
@@ -72,7 +76,7 @@ def decode(text: "Union[str, bytes]") -> "Any":
             raise
         except Exception:
             pass
-    return _slow_decode(string, not python_rule)
+    return _slow_decode(string, own_rule)
 
 
 def _slow_decode(text: str, own_int_rule: bool) -> "Any":
@@ -99,19 +103,14 @@ _MAX_DIGITS = 4300
 _SAFE_DIGITS = 640  # the lowest limit Python may be set to: any int this long is read
 # Python's own limit came with 3.11, and with 3.7.14, 3.8.14, 3.9.14 and 3.10.7.
 _python_limit = getattr(sys, "get_int_max_str_digits", lambda: 0)
-_longer: "Any" = None  # a search for more than _MAX_DIGITS digits in a row, made on first use
+_ZEROS = "0" * (_MAX_DIGITS + 1)
+_ALL_DIGITS_ZERO = str.maketrans("123456789", "000000000")
 
 
 def _long_digits(text: str) -> bool:
-    """Whether ``text`` may hold an int of more than 4300 digits."""
-    global _longer
-    if len(text) <= _MAX_DIGITS:
-        return False
-    if _longer is None:
-        import re
-
-        _longer = re.compile("[0-9]{%d}" % (_MAX_DIGITS + 1)).search
-    return _longer(text) is not None
+    """Whether ``text`` may hold an int of more than 4300 digits: a search for a
+    run of that many digits, several times faster than a regular expression."""
+    return _ZEROS in text.translate(_ALL_DIGITS_ZERO)
 
 
 def _c_scanner() -> "Any":
