@@ -213,6 +213,9 @@ class CommandLineTest(unittest.TestCase):
             "--strict",
             "--max-bytes",
             "141",
+            "3    out of memory",
+            "FILE: read as KIND:",
+            "FILE: hint: ...",
         ):
             self.assertIn(text, out.getvalue())
 

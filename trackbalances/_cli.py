@@ -5,40 +5,17 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import (
-    Any,
-    Dict,
-    Generator,
-    List,
-    NoReturn,
-    Optional,
-    Sequence,
-    Tuple,
-    Union,
-    cast,
-)
+from typing import Any, List, NoReturn, Optional, Sequence, Tuple
 
-from . import _json, _mistakes, _table
-from ._balance import TrackBalances
-from ._errors import (
-    MAX_ERRORS,
-    ErrorDetail,
-    ValidationError,
-    cut_repr,
-    describe,
-    escaped,
-    format_path,
-)
+from . import _json, _table
+from ._errors import MAX_ERRORS, ValidationError, cut_repr, escaped
 from ._example import TRACK_RESPONSE
-from ._response import TrackResponse
-
-Parsed = Union[TrackBalances, TrackResponse, Dict[str, Optional[TrackBalances]]]
+from ._inputs import UnusableInput, documents
+from ._kinds import KIND_NAMES, KINDS, parse, recognise, refuse, render, to_dict, unrecognized
 
 VALID, INVALID, UNUSABLE, OUT_OF_MEMORY = 0, 1, 2, 3
 INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
 PIPE_CLOSED = 141  # as a shell reports a filter whose reader went away (SIGPIPE)
-KINDS = ("balance", "response", "map")
-KIND_NAMES = {"balance": "a balance", "response": "a track response", "map": "a map of balances"}
 MAX_BYTES = 64 * 1024 * 1024
 LARGEST_MAX_BYTES = 1 << 40  # 1 TiB: more is a mistake, not a bound
 
@@ -174,14 +151,6 @@ def build_parser() -> "argparse.ArgumentParser":
     return parser
 
 
-class UnusableInput(Exception):
-    """The input cannot be read as JSON at all (exit status 2)."""
-
-    def __init__(self, message: str, hint: "Optional[str]" = None) -> None:
-        super().__init__(message)
-        self.hint = hint
-
-
 def warn(line: str) -> None:
     """A line on standard error, and nowhere else if it is closed."""
     if sys.stderr is not None:
@@ -228,13 +197,13 @@ def main(argv: "Optional[Sequence[str]]" = None) -> int:
         label = name if data is not None else "<stdin>" if name == "-" else shown_name(name)
         heading = number if len(inputs) > 1 else None
         report = Report(label)
-        documents, out_of_memory = _documents(name, label, data, args), False
+        each, out_of_memory = documents(name, label, data, args), False
         try:
-            for where, document in documents:
+            for where, document in each:
                 status = max(status, _one(where, document, args, heading, report))
         except MemoryError:  # handled once its traceback, which holds what used the memory, is gone
             out_of_memory = True
-        documents.close()
+        each.close()
         if out_of_memory:
             warn(
                 "%s: %s: out of memory: the input is too large for the memory this process may use"
@@ -285,55 +254,6 @@ class Report:
                 "%s: ... and %d more problems in %d more lines"
                 % (self.label, self.problems_left_out, self.documents_left_out)
             )
-
-
-def _documents(
-    name: str, label: str, data: "Any", args: "Any"
-) -> "Generator[Tuple[str, Any], None, None]":
-    """(label, decoded JSON, or an UnusableInput) for each document of one input."""
-    if data is not None:
-        yield label, data
-        return
-    if not args.lines:
-        try:
-            yield label, _decoded(read(name, args.max_bytes))
-        except UnusableInput as problem:
-            yield label, problem
-        return
-    try:
-        with _opened(name) as file:
-            number = 0
-            while True:
-                number += 1
-                line = file.readline(args.max_bytes + 1)
-                if not line:
-                    return
-                if len(line) > args.max_bytes and line[-1:] != b"\n":
-                    while line and line[-1:] != b"\n":  # the rest of it, unread
-                        line = file.readline(_CHUNK)
-                    yield (
-                        "%s:%d" % (label, number),
-                        UnusableInput(
-                            "a line longer than %d bytes (a longer line needs --max-bytes)"
-                            % args.max_bytes
-                        ),
-                    )
-                elif line.strip():
-                    yield "%s:%d" % (label, number), _decoded(line)
-    except UnusableInput as problem:
-        yield label, problem
-    except OSError as error:
-        yield label, UnusableInput("cannot read: %s" % (error.strerror or error))
-
-
-def _decoded(raw: bytes) -> "Any":
-    try:
-        return _json.decode(raw)
-    except _json.NotJSON as error:
-        message = str(error)
-        if not message.startswith("not UTF-8"):
-            message = "not JSON: " + message
-        return UnusableInput(message, error.hint)
 
 
 def _one(label: str, data: "Any", args: "Any", heading: "Optional[int]", report: "Report") -> int:
@@ -396,140 +316,6 @@ def _unraisable(what: "Any") -> None:
     # the program says so once, in its own words.
     if not isinstance(what.exc_value, MemoryError):
         sys.__unraisablehook__(what)
-
-
-_CHUNK = 1 << 20  # read in parts, so that a large --max-bytes is not memory asked for at once
-
-
-def _opened(name: str) -> "Any":
-    """The binary file of ``name``, or standard input for ``-``, to use in ``with``."""
-    if name != "-":
-        return open(name, "rb")
-    if sys.stdin is None:
-        raise UnusableInput("cannot read: standard input is closed")
-    return contextlib.nullcontext(sys.stdin.buffer)
-
-
-def read(name: str, max_bytes: int) -> bytes:
-    """The bytes of a file, or of standard input for ``-``: at most ``max_bytes``."""
-    parts: "List[bytes]" = []
-    size = 0
-    try:
-        with _opened(name) as file:
-            while size <= max_bytes:
-                part = file.read(min(max_bytes + 1 - size, _CHUNK))
-                if not part:
-                    break
-                parts.append(part)
-                size += len(part)
-    except OSError as error:
-        raise UnusableInput("cannot read: %s" % (error.strerror or error)) from None
-    if size > max_bytes:
-        raise UnusableInput("larger than %d bytes (a larger input needs --max-bytes)" % max_bytes)
-    return b"".join(parts)
-
-
-_BALANCE_KEYS = (
-    "feature_id",
-    "granted",
-    "remaining",
-    "usage",
-    "unlimited",
-    "overage_allowed",
-    "max_purchase",
-    "next_reset_at",
-    "breakdown",
-    "rollovers",
-)
-_RESPONSE_KEYS = ("customer_id", "value", "entity_id", "event_name", "deductions")
-
-
-def recognise(data: "Any") -> "Optional[str]":
-    """Which kind of payload ``data`` is, or None for an object of none of the
-    three. A balance or a response has keys of its own whose values are not
-    objects (``feature_id``, ``customer_id``, ...); a map of balances has only
-    objects (or null) as values, whatever its feature ids are named."""
-    if type(data) is not dict:
-        return "balance"  # its error says best what is wrong
-    data = cast("Dict[str, Any]", data)
-    balance = any(key in data and type(data[key]) is not dict for key in _BALANCE_KEYS)
-    response = any(key in data and type(data[key]) is not dict for key in _RESPONSE_KEYS)
-    if response and not (balance and "feature_id" in data) or _mistakes.old_track_response(data):
-        return "response"
-    if balance:
-        return "balance"
-    if all(value is None or type(value) is dict for value in data.values()):
-        return "map"
-    return None
-
-
-def refuse(data: "Dict[str, Any]") -> "NoReturn":
-    """The error of an object that is none of the three kinds."""
-    key, value = next((k, v) for k, v in data.items() if v is not None and type(v) is not dict)
-    raise ValidationError(
-        [
-            (
-                (),
-                "neither a balance, a track response nor a map of balances: "
-                "%s is %s, not an object or null" % (format_path((key,)), describe(value)),
-            )
-        ],
-        hint=_mistakes.hint("map", data),
-    )
-
-
-def parse(data: "Any", kind: str) -> "Parsed":
-    if kind == "balance":
-        return TrackBalances.from_dict(data)
-    if kind == "response":
-        return TrackResponse.from_dict(data)
-    if type(data) is not dict:
-        raise ValidationError(
-            [((), "expected an object of feature ids to balances, got %s" % describe(data))]
-        )
-    found: "Dict[str, Optional[TrackBalances]]" = {}
-    errors: "List[ErrorDetail]" = []
-    more = 0  # the problems that each balance's error counted without listing them
-    for key, value in cast("Dict[str, Any]", data).items():
-        if value is None:  # no balance for that feature, as in a track response
-            found[key] = None
-            continue
-        try:
-            found[key] = TrackBalances.from_dict(value)
-        except ValidationError as error:
-            room = MAX_ERRORS - len(errors)
-            errors.extend(
-                ErrorDetail((key,) + detail.path, detail.message) for detail in error.errors[:room]
-            )
-            more += len(error.errors[room:]) + error.more
-    if errors:
-        raise ValidationError(errors, more, _mistakes.hint("map", data))
-    return found
-
-
-def unrecognized(parsed: "Parsed") -> "List[ErrorDetail]":
-    if isinstance(parsed, dict):
-        return [
-            ErrorDetail((key,) + detail.path, detail.message)
-            for key, balance in parsed.items()
-            if balance is not None
-            for detail in balance.unrecognized()
-        ]
-    return list(parsed.unrecognized())
-
-
-def to_dict(parsed: "Parsed") -> "Dict[str, Any]":
-    if isinstance(parsed, dict):
-        return {key: None if b is None else b.to_dict() for key, b in parsed.items()}
-    return parsed.to_dict()
-
-
-def render(parsed: "Parsed") -> str:
-    if isinstance(parsed, TrackResponse):
-        return _table.response(parsed)
-    if isinstance(parsed, TrackBalances):
-        return _table.balance(parsed)
-    return _table.balances({k: b for k, b in parsed.items() if b is not None})
 
 
 def _writes_ascii_only(stream: "Any") -> bool:
