@@ -211,25 +211,20 @@ def cut_number(value: "Union[int, float]", width: int = 24) -> str:
     """A number as JSON writes it (``100``, ``100.0``) if that fits in ``width``
     characters; else shortened visibly, as ``~1.23e14``. A huge int is
     shortened from its size, without writing all its digits."""
-    if isinstance(value, float):
+    if isinstance(value, float) or value.bit_length() <= 64:
         exact = repr(value)
         if len(exact) <= width:
             return exact
-        shorter: "List[str]" = [
-            "~" + ("%.*g" % (p, value)).replace("e+", "e") for p in range(width - 1, 0, -1)
-        ]
-    else:
-        sign, magnitude = ("-", -value) if value < 0 else ("", value)
-        # Its leading digits: at least 40 of them, as 10**shift is no larger than it.
-        shift = max(int(magnitude.bit_length() * 0.30102) - 40, 0)
-        leading = str(magnitude // 10**shift)
-        if not shift and len(sign + leading) <= width:
-            return sign + leading
-        exponent = "e%d" % (len(leading) + shift - 1)
-        shorter = []  # the type above
-        for precision in range(width - 1, 0, -1):
-            fraction = leading[1:precision].rstrip("0")
-            shorter.append(
-                "~" + sign + leading[0] + ("." + fraction if fraction else "") + exponent
-            )
-    return next((shown for shown in shorter if len(shown) <= width), shorter[-1])
+    if isinstance(value, float):
+        shorter = ("~" + ("%.*g" % (p, value)).replace("e+", "e") for p in range(width - 1, 0, -1))
+        return next((s for s in shorter if len(s) <= width), ("~%.0e" % value).replace("e+", "e"))
+    sign, magnitude = ("-", -value) if value < 0 else ("", value)
+    # Its leading digits: at least 40 of them, as 10**shift is no larger than it.
+    shift = max(int(magnitude.bit_length() * 0.30102) - 40, 0)
+    leading = str(magnitude // 10**shift)
+    if not shift and len(sign + leading) <= width:
+        return sign + leading
+    exponent = "e%d" % (len(leading) + shift - 1)
+    fractions = (leading[1:precision].rstrip("0") for precision in range(width - 1, 0, -1))
+    shorter = ("~" + sign + leading[0] + ("." + f if f else "") + exponent for f in fractions)
+    return next((s for s in shorter if len(s) <= width), "~" + sign + leading[0] + exponent)
