@@ -136,6 +136,7 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(
             err.splitlines(),
             [
+                path + ": read as a balance:",
                 path + ": granted: expected a number, got str 'x'",
                 path + ": usage: required key missing",
             ],
@@ -176,7 +177,7 @@ class CommandLineTest(unittest.TestCase):
         bad = self.write("bad.json", '{"feature_id": 3}')
         status, out, err = run("--check", good, bad, good)
         self.assertEqual((status, out), (1, ""))
-        self.assertEqual(len([line for line in err.splitlines() if line.startswith(bad + ": ")]), 8)
+        self.assertEqual(len([line for line in err.splitlines() if line.startswith(bad + ": ")]), 9)
         status, out, err = run(good, "nope.json", bad)
         self.assertEqual(status, 2)
         self.assertIn("==> %s <==" % good, out)
@@ -212,6 +213,9 @@ class CommandLineTest(unittest.TestCase):
             "--strict",
             "--max-bytes",
             "141",
+            "3    out of memory",
+            "FILE: read as KIND:",
+            "FILE: hint: ...",
         ):
             self.assertIn(text, out.getvalue())
 
@@ -320,13 +324,20 @@ class MoreTablesTest(unittest.TestCase):
 
     def test_unrecognisable_input_is_read_as_a_balance(self):
         status, _, err = run("-", stdin=b"[1, 2]")
-        self.assertEqual((status, err), (1, "<stdin>: expected an object, got list\n"))
+        self.assertEqual(
+            (status, err),
+            (1, "<stdin>: read as a balance:\n<stdin>: expected an object, got list\n"),
+        )
         status, _, err = run("-", stdin=b'{"granted": 1, "usage": {}}')
         self.assertEqual(status, 1)
         self.assertIn("<stdin>: feature_id: required key missing\n", err)
         status, _, err = run("--kind", "map", "-", stdin=b"[1, 2]")
         self.assertEqual(
-            (status, err), (1, "<stdin>: expected an object of feature ids to balances, got list\n")
+            err.splitlines(),
+            [
+                "<stdin>: read as a map of balances:",
+                "<stdin>: expected an object of feature ids to balances, got list",
+            ],
         )
 
     def test_standard_input_without_a_file_argument(self):

@@ -110,7 +110,7 @@ class RealStreamsTest(unittest.TestCase):
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
         process.stdin.close()
-        self.assertEqual(process.returncode, 130)
+        self.assertEqual(process.returncode, 130, err)
         self.assertNotIn(b"Traceback", err)
 
 
@@ -199,7 +199,11 @@ class InProcessStreamsTest(unittest.TestCase):
                 self.assertEqual(json.loads(out), payload)
         status, _, err = run("-", stdin=json.dumps({"messages": EXAMPLE, "credits": 5}).encode())
         self.assertEqual(status, 1)
-        self.assertEqual(err, "<stdin>: credits: expected an object, got int 5\n")
+        self.assertEqual(
+            err,
+            "<stdin>: neither a balance, a track response nor a map of balances: "
+            "credits is int 5, not an object or null\n",
+        )
         status, out, _ = run("-", stdin=json.dumps({"credits": None}).encode())
         self.assertEqual((status, out), (0, "(no balances)\n"))
 
@@ -217,7 +221,8 @@ class InProcessStreamsTest(unittest.TestCase):
         status, _, err = run("--check", "-", stdin=json.dumps(payload).encode())
         self.assertEqual(status, 1)
         lines = err.splitlines()
-        self.assertEqual(len(lines), 101)
+        self.assertEqual(len(lines), 102)
+        self.assertEqual(lines[0], "<stdin>: read as a map of balances:")
         self.assertEqual(lines[-1], "<stdin>: ... and %d more problems" % (50 * 8 - 100))
 
     def test_version(self):

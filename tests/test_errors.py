@@ -354,3 +354,101 @@ class FromJsonTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class QuotingTest(unittest.TestCase):
+    def test_a_quoted_part_is_cut_after_quoting(self):
+        from trackbalances._errors import cut_repr
+
+        for text in ("\U0001f600" * 1000, "\x00" * 1000, "a\U0001f600" * 500, "'\"" * 500):
+            with self.subTest(text=text[:2]):
+                quoted = cut_repr(text)
+                self.assertLessEqual(len(quoted), 42 + len("... (1000 characters)"))
+                self.assertTrue(quoted.endswith("... (1000 characters)"), quoted)
+                self.assertTrue(text.startswith(eval(quoted[: -len("... (1000 characters)")])))
+        self.assertEqual(cut_repr("\U0001f600" * 4), "'" + "\\U0001f600" * 4 + "'")
+        self.assertEqual(
+            cut_repr("\U0001f600" * 5), "'" + "\\U0001f600" * 4 + "'... (5 characters)"
+        )
+
+    def test_a_message_of_an_astral_payload_stays_short(self):
+        error = _raised(tb.TrackBalances, dict(EXAMPLE, feature_id=["\U0001f600" * 10_000] * 200))
+        longest = max(len(line) for line in str(error).splitlines())
+        self.assertLess(longest, 200)
+
+
+class LongIntRuleTest(unittest.TestCase):
+    """One rule of the package's own for ints in JSON text, whatever limit on
+    the digits of ints the process has set (where Python has one)."""
+
+    def under(self, limit):
+        if not hasattr(sys, "set_int_max_str_digits"):
+            self.skipTest("this Python has no process-wide limit to set")
+        saved = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(limit)
+        self.addCleanup(sys.set_int_max_str_digits, saved)
+
+    def check(self):
+        for digits in (640, 1000, 4300):
+            for sign in ("", "-"):
+                number = int(sign + "1" + "0" * (digits - 1)) if digits <= 640 else None
+                text = '{"balance": %s1%s, "expires_at": 1}' % (sign, "0" * (digits - 1))
+                with self.subTest(digits=digits, sign=sign):
+                    got = tb.TrackBalancesRollover.from_json(text).balance
+                    expected = (-1 if sign else 1) * 10 ** (digits - 1)
+                    self.assertEqual(got, expected)
+                    if number is not None:
+                        self.assertEqual(got, number)
+        for digits in (4301, 400_000):
+            text = '{"balance": -1%s, "expires_at": 1}' % ("0" * (digits - 1))
+            with self.subTest(digits=digits), self.assertRaises(tb.ValidationError) as caught:
+                tb.TrackBalancesRollover.from_json(text)
+            self.assertEqual(
+                str(caught.exception), "invalid JSON: an integer of more than 4300 digits"
+            )
+        # A digit string that is no int, and ints of every size in one text.
+        mixed = json.dumps({"balance": 5, "expires_at": 1, "note": "9" * 5000, "n": [10**600] * 3})
+        self.assertEqual(tb.TrackBalancesRollover.from_json(mixed).balance, 5)
+
+    def test_python_default(self):
+        self.check()
+
+    def test_no_limit_set(self):
+        self.under(0)
+        self.check()
+
+    def test_a_lower_limit_set(self):
+        self.under(640)
+        self.check()
+
+    def test_a_higher_limit_set(self):
+        self.under(1_000_000)
+        self.check()
+
+
+class MemoryTest(unittest.TestCase):
+    def test_running_out_of_memory_is_not_an_invalid_input(self):
+        from trackbalances import _json, _model
+
+        class Exhausting(_model.ErrorList):
+            def append(self, problem):
+                raise MemoryError
+
+        saved_list = _model.ErrorList
+        _model.ErrorList = Exhausting
+        try:
+            with self.assertRaises(MemoryError):
+                tb.TrackBalances.from_dict({})
+        finally:
+            _model.ErrorList = saved_list
+
+        def exhausted(*args):
+            raise MemoryError
+
+        saved = _json._scan
+        _json._scan = exhausted
+        try:
+            with self.assertRaises(MemoryError):
+                tb.TrackBalances.from_json(json.dumps(EXAMPLE))
+        finally:
+            _json._scan = saved

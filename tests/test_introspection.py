@@ -149,8 +149,8 @@ class FallbacksTest(unittest.TestCase):
     def test_json_text_on_a_python_without_a_limit_on_long_ints(self):
         from trackbalances import _json
 
-        saved = _json._PYTHON_LIMITS_INTS
-        _json._PYTHON_LIMITS_INTS = False
+        saved = _json._python_limit
+        _json._python_limit = lambda: 0
         try:
             long = json.dumps(dict(EXAMPLE, pad="x" * 5000))
             self.assertEqual(tb.TrackBalances.from_json(long).granted, 100)
@@ -160,7 +160,7 @@ class FallbacksTest(unittest.TestCase):
                 )
             self.assertIn("an integer of more than 4300 digits", str(caught.exception))
         finally:
-            _json._PYTHON_LIMITS_INTS = saved
+            _json._python_limit = saved
 
     def test_a_key_whose_comparison_raises_while_fields_are_looked_up(self):
         class Colliding:

@@ -10,7 +10,7 @@ from collections import namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Iterable, List, NamedTuple, Tuple, Union
+    from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
 
     Path = Tuple[Union[str, int], ...]
 
@@ -96,24 +96,36 @@ class ValidationError(ValueError):
     Reading stops after counting 10,000 problems past the 100 listed:
     ``stopped`` is then true, ``more`` is a lower bound, and the last line says
     ``... and at least 10000 more problems (reading stopped there)``.
+
+    ``hint`` is None, or what the payload seems to be instead when it looks like
+    a usual mistake (a response of an older API version, an API error answer,
+    a whole response given to ``Balance``); ``str()`` then ends with a line
+    ``hint: ...``. The problems themselves are the same with or without it.
     """
 
     def __init__(
-        self, errors: "Iterable[Tuple[Path, str]]", more: int = 0, stopped: bool = False
+        self,
+        errors: "Iterable[Tuple[Path, str]]",
+        more: int = 0,
+        stopped: bool = False,
+        hint: "Optional[str]" = None,
     ) -> None:
         self.errors = tuple(ErrorDetail(path, message) for path, message in errors)
         self.more = more
         self.stopped = stopped
+        self.hint = hint
         lines = [str(detail) for detail in self.errors]
         if stopped:
             lines.append("... and at least %d more problems (reading stopped there)" % more)
         elif more:
             lines.append("... and %d more problems" % more)
+        if hint:
+            lines.append("hint: " + hint)
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> "Tuple[Any, ...]":
         # The default would call ValidationError(message) on unpickling.
-        return (type(self), (self.errors, self.more, self.stopped))
+        return (type(self), (self.errors, self.more, self.stopped, self.hint))
 
 
 # A subclass of str, int or float as its base type, by the base type's own
@@ -152,12 +164,27 @@ def format_path(path: "Path") -> str:
     return "".join(pieces)[1:] if pieces and pieces[0][0] == "." else "".join(pieces)
 
 
-def cut_repr(text: object) -> str:
-    """``text`` quoted with ``ascii()``, cut short (and a subclass's methods never called)."""
+def cut_repr(text: object, cut: int = _CUT) -> str:
+    """``text`` quoted with ``ascii()`` and cut to ``cut`` characters of quoted
+    text (and a subclass's methods never called). The cut comes after the
+    quoting, which writes one character as up to ten."""
     text = plain_str(text) if issubclass(type(text), str) else "<%s>" % type_name(text)
-    if len(text) <= _CUT:
-        return ascii(text)
-    return "%s... (%d characters)" % (ascii(text[:_CUT]), len(text))
+    kept = min(len(text), cut)
+    quoted = ascii(text[:kept])
+    while len(quoted) > cut + 2:  # the quotes come on top
+        kept -= max(1, (len(quoted) - cut - 2) // 10)  # a character quotes as at most 10
+        quoted = ascii(text[:kept])
+    if kept == len(text):
+        return quoted
+    return "%s... (%d characters)" % (quoted, len(text))
+
+
+def escaped(text: str) -> str:
+    """``text`` with anything but printable ASCII written as ``ascii()`` writes
+    it (``\\n``, ``\\x1b``, ``\\u202e``): one line that a terminal shows as it is."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(c if " " <= c <= "~" else ascii(c)[1:-1] for c in text)
 
 
 def type_name(value: object) -> str:
@@ -200,3 +227,26 @@ def describe(value: object) -> str:
     if issubclass(kind, float):
         return "%s %r" % (name, plain_float(value))
     return name
+
+
+def cut_number(value: "Union[int, float]", width: int = 24) -> str:
+    """A number as JSON writes it (``100``, ``100.0``) if that fits in ``width``
+    characters; else shortened visibly, as ``~1.23e14``. A huge int is
+    shortened from its size, without writing all its digits."""
+    if isinstance(value, float) or value.bit_length() <= 64:
+        exact = repr(value)
+        if len(exact) <= width:
+            return exact
+    if isinstance(value, float):
+        shorter = ("~" + ("%.*g" % (p, value)).replace("e+", "e") for p in range(width - 1, 0, -1))
+        return next((s for s in shorter if len(s) <= width), ("~%.0e" % value).replace("e+", "e"))
+    sign, magnitude = ("-", -value) if value < 0 else ("", value)
+    # Its leading digits: at least 40 of them, as 10**shift is no larger than it.
+    shift = max(int(magnitude.bit_length() * 0.30102) - 40, 0)
+    leading = str(magnitude // 10**shift)
+    if not shift and len(sign + leading) <= width:
+        return sign + leading
+    exponent = "e%d" % (len(leading) + shift - 1)
+    fractions = (leading[1:precision].rstrip("0") for precision in range(width - 1, 0, -1))
+    shorter = ("~" + sign + leading[0] + ("." + f if f else "") + exponent for f in fractions)
+    return next((s for s in shorter if len(s) <= width), "~" + sign + leading[0] + exponent)

@@ -5,9 +5,10 @@ at its start is skipped, in ``bytes`` and ``str`` alike, and other encodings
 (UTF-16, UTF-32) are refused. A key that appears twice in an object keeps its
 last value, as with Python's ``json``.
 
-An integer of more than 4300 digits in JSON text is refused, on every Python:
-reading it would take time quadratic in its length (Python refuses it itself
-since 3.11, and since 3.7.14, 3.8.14, 3.9.14 and 3.10.7). An object may still
+An integer of more than 4300 digits in JSON text is refused, on every Python
+and whatever ``sys.set_int_max_str_digits`` the process has set: reading it
+would take time quadratic in its length. An int of up to 4300 digits is read
+under any setting. An object may still
 hold such an int (``from_dict`` takes the ints it is given), and it is written
 out: Python refuses to turn it into text in one piece, so it is written in parts.
 """
@@ -17,11 +18,12 @@ out: Python refuses to turn it into text in one piece, so it is written in parts
 
 import sys
 
+from . import _mistakes
 from ._errors import ValidationError, plain_str, type_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Tuple, Union
+    from typing import Any, Dict, List, Optional, Tuple, Union
 
 _scan: "Any" = None  # json's C scanner and encoder, made on first use (False if absent)
 _encode: "Any" = None
@@ -29,7 +31,12 @@ _WHITESPACE = " \t\n\r"
 
 
 class NotJSON(ValueError):
-    """Text that is not UTF-8 JSON; the message says why and where."""
+    """Text that is not UTF-8 JSON; the message says why and where, and ``hint``
+    what the text seems to be instead (or None)."""
+
+    def __init__(self, message: str, hint: "Optional[str]" = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 def decode(text: "Union[str, bytes]") -> "Any":
@@ -47,8 +54,15 @@ def decode(text: "Union[str, bytes]") -> "Any":
         string = string[1:]
     if _scan is None:
         _scan = _c_scanner()
-    long_ints_unchecked = len(string) > _MAX_DIGITS and not _PYTHON_LIMITS_INTS
-    if _scan and not long_ints_unchecked:
+    # Python's limit on the digits of an int read from text is the process's,
+    # which any code in it may change (0: none). Where it is not the package's
+    # own and the text is long enough to hold an int past the lower of the two,
+    # the ints are read by the package's rule. The scanner refuses an int past
+    # a lower limit itself (it is then read below); past a higher one, or none,
+    # it must not be given one.
+    limit = _python_limit()
+    own_rule = limit != _MAX_DIGITS and len(string) > (min(limit, _MAX_DIGITS) or _MAX_DIGITS)
+    if _scan and not (own_rule and not 0 < limit < _MAX_DIGITS and _long_digits(string)):
         # json's C scanner called directly, as json.loads calls it through two
         # layers of Python; anything it refuses is read again below for the message.
         try:
@@ -58,31 +72,45 @@ def decode(text: "Union[str, bytes]") -> "Any":
             value, end = _scan(string, start)
             if end == len(string) or not string[end:].strip(_WHITESPACE):
                 return value
+        except MemoryError:
+            raise
         except Exception:
             pass
-    return _slow_decode(string, long_ints_unchecked)
+    return _slow_decode(string, own_rule)
 
 
-def _slow_decode(text: str, long_ints_unchecked: bool) -> "Any":
+def _slow_decode(text: str, own_int_rule: bool) -> "Any":
     import json
 
+    hint = None
     try:
-        if long_ints_unchecked:
+        if own_int_rule:
             return json.loads(text, parse_int=_int_of_at_most_4300_digits)
         return json.loads(text)
     except json.JSONDecodeError as error:
         reason = error.msg[:-3] if error.msg.endswith(" at") else error.msg  # PyPy's wording
         message = "%s at line %d column %d" % (reason, error.lineno, error.colno)
+        if reason == "Extra data" and "\n" in text[: error.pos].lstrip(_WHITESPACE):
+            hint = _mistakes.JSON_LINES  # a second document on a line of its own
     except RecursionError:
         message = "nested too deeply"
     except ValueError:  # an integer too long to read in linear time
         message = "an integer of more than %d digits" % _MAX_DIGITS
-    raise NotJSON(message)
+    raise NotJSON(message, hint)
 
 
 _MAX_DIGITS = 4300
+_SAFE_DIGITS = 640  # the lowest limit Python may be set to: any int this long is read
 # Python's own limit came with 3.11, and with 3.7.14, 3.8.14, 3.9.14 and 3.10.7.
-_PYTHON_LIMITS_INTS = hasattr(sys, "get_int_max_str_digits")
+_python_limit = getattr(sys, "get_int_max_str_digits", lambda: 0)
+_ZEROS = "0" * (_MAX_DIGITS + 1)
+_ALL_DIGITS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _long_digits(text: str) -> bool:
+    """Whether ``text`` may hold an int of more than 4300 digits: a search for a
+    run of that many digits, several times faster than a regular expression."""
+    return _ZEROS in text.translate(_ALL_DIGITS_ZERO)
 
 
 def _c_scanner() -> "Any":
@@ -95,9 +123,18 @@ def _c_scanner() -> "Any":
 
 
 def _int_of_at_most_4300_digits(digits: str) -> int:
-    if len(digits.lstrip("-")) > _MAX_DIGITS:
-        raise ValueError("an integer of %d digits (at most %d)" % (len(digits), _MAX_DIGITS))
-    return int(digits)
+    count = len(digits) - (digits[0] == "-")
+    if count > _MAX_DIGITS:
+        raise ValueError("an integer of %d digits (at most %d)" % (count, _MAX_DIGITS))
+    if count <= _SAFE_DIGITS:
+        return int(digits)
+    # Under a lower limit of the process's, read in parts that any limit allows.
+    sign, digits = (-1, digits[1:]) if digits[0] == "-" else (1, digits)
+    number = 0
+    for start in range(0, count, _SAFE_DIGITS):
+        part = digits[start : start + _SAFE_DIGITS]
+        number = number * 10 ** len(part) + int(part)
+    return sign * number
 
 
 def loads(text: object) -> "Any":
@@ -115,7 +152,7 @@ def loads(text: object) -> "Any":
     try:
         return decode(data)
     except NotJSON as error:
-        raise ValidationError([((), "invalid JSON: %s" % error)]) from None
+        raise ValidationError([((), "invalid JSON: %s" % error)], hint=error.hint) from None
 
 
 def dumps(data: "Dict[str, Any]", indent: "Union[int, str, None]") -> str:
@@ -178,7 +215,7 @@ def _dumps_long_ints(data: "Dict[str, Any]", indent: "Union[int, str, None]") ->
             stack.extend((value, i) for i in range(len(value)))
         elif type(value) is int and not _writable(value):
             parent[key] = "%s:%d" % (nonce, len(digits))
-            digits.append(number_text(value))
+            digits.append(("-" if value < 0 else "") + _digits(abs(value)))
     separators = (",", ":") if indent is None else None
     text = json.dumps(root[0], indent=indent, separators=separators, allow_nan=False)
     for index, number in enumerate(digits):
@@ -192,13 +229,6 @@ def _writable(number: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def number_text(number: "Union[int, float]") -> str:
-    """A number as JSON writes it, an int of any size included."""
-    if type(number) is int and not _writable(number):
-        return ("-" if number < 0 else "") + _digits(abs(number))
-    return repr(number)
 
 
 def _digits(number: int) -> str:

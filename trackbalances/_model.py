@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import _json
+from . import _json, _mistakes
 from ._absent import ABSENT
 from ._checks import FIRST_PROBLEM_OF_A_DICT, only_str_keys
 from ._dataclass import Signature, model, models, same_types
@@ -28,6 +28,7 @@ from ._errors import (
     ErrorList,
     TooManyProblems,
     ValidationError,
+    cut_number,
     cut_repr,
     describe_error,
 )
@@ -222,13 +223,15 @@ class Model(_Instance):
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
         except TooManyProblems:
-            raise ValidationError(errors, errors.more, stopped=True) from None
-        except RecursionError:  # a caller at the end of its stack: not the input's fault
+            raise ValidationError(
+                errors, errors.more, stopped=True, hint=_mistakes.hint(cls.__name__, data)
+            ) from None
+        except (RecursionError, MemoryError):  # the caller's stack, the machine: not the input
             raise
         except Exception as error:  # what a caller's own object raised while it was read
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
-            raise ValidationError(errors, errors.more)
+            raise ValidationError(errors, errors.more, hint=_mistakes.hint(cls.__name__, data))
         return obj  # a caller's mapping that gave other values the second time
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
@@ -373,8 +376,7 @@ def utc_datetime(milliseconds: "Optional[Number]") -> "Optional[datetime]":
         return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
     except OverflowError:
         raise ValueError(
-            "%s ms since 1970 is outside the years 1 to 9999 of datetime"
-            % _json.number_text(milliseconds)
+            "%s ms since 1970 is outside the years 1 to 9999 of datetime" % cut_number(milliseconds)
         ) from None
 
 

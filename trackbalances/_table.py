@@ -2,10 +2,11 @@
 line per breakdown entry and rollover. Numbers are written as the payload gave
 them, times as UTC date-times, and lines fit in 80 columns."""
 
-import textwrap
+from itertools import accumulate, takewhile
+from unicodedata import combining, east_asian_width
 
 from ._absent import ABSENT
-from ._json import number_text
+from ._errors import cut_number, escaped
 from ._model import utc_datetime
 
 TYPE_CHECKING = False
@@ -41,29 +42,41 @@ _EVERY = {
 def number(value: "Number", width: int = 24) -> str:
     """``100`` as 100 and ``100.0`` as 100.0: what the payload said, unless that
     is wider than ``width``: then shortened visibly, as ``~1.23e14``."""
-    exact = number_text(value)
-    if len(exact) <= width:
-        return exact
-    sign, digits = ("-", exact[1:]) if exact[0] == "-" else ("", exact)
-    shown = exact
-    for precision in range(width - 1, 0, -1):
-        if type(value) is float:
-            shown = "%.*g" % (precision, value)
-        else:  # an int, of any size: its leading digits and its exponent
-            fraction = digits[1:precision].rstrip("0")
-            shown = "%s%s.%se%d" % (sign, digits[0], fraction, len(digits) - 1)
-            shown = shown.replace(".e", "e")
-        shown = "~" + shown.replace("e+", "e")
-        if len(shown) <= width:
-            break
-    return shown
+    return cut_number(value, width)
+
+
+def columns(shown: str) -> int:
+    """How many terminal columns ``shown`` takes: two for an East Asian wide
+    character or an emoji, none for a combining mark."""
+    if shown.isascii():
+        return len(shown)
+    return sum(2 if east_asian_width(c) in "WF" else 0 if combining(c) else 1 for c in shown)
+
+
+def fit(shown: str, width: int = WIDTH) -> str:
+    """``shown`` cut to ``width`` columns, with ``...`` where it was cut."""
+    if columns(shown) <= width:
+        return shown
+    return shown[: _within(shown, width - 3)] + "..."
 
 
 def text(value: str, width: int = WIDTH) -> str:
-    """A string from the payload, quoted if it would garble the table, and cut
-    to ``width``."""
+    """A string from the payload, quoted if it would garble the table or the
+    output cannot write it, and cut to ``width`` columns."""
     shown = value if value.isprintable() else repr(value)
-    return shown if len(shown) <= width else shown[: width - 3] + "..."
+    if _ascii_only and not shown.isascii():
+        shown = escaped(shown)
+    return fit(shown, width)
+
+
+_ascii_only = False
+
+
+def write_ascii_only(ascii_only: bool) -> None:
+    """Whether the output can write ASCII only: strings are then escaped before
+    they are fitted to the columns, not by the output after."""
+    global _ascii_only
+    _ascii_only = ascii_only
 
 
 def when(milliseconds: "Number") -> str:
@@ -107,8 +120,8 @@ def _balance_lines(obj: "TrackBalances") -> "List[str]":
     mode = "unlimited" if obj.unlimited else "overage" if obj.overage_allowed else "limited"
     reset = when(obj.next_reset_at) if obj.next_reset_at is not None else "no reset"
     cells = (number(obj.granted, 9), number(obj.usage, 9), number(obj.remaining, 9), mode, reset)
-    if len(name) <= 19:
-        lines = [_ROW.format(name, *cells).rstrip()]
+    if columns(name) <= 19:  # padded by columns, where format() would count characters
+        lines = [(name + " " * (19 - columns(name)) + _ROW.format("", *cells)[19:]).rstrip()]
     else:  # a long name gets a line of its own
         lines = [name, _ROW.format("", *cells).rstrip()]
     if obj.breakdown is not ABSENT:
@@ -153,7 +166,7 @@ def _breakdown_lines(entry: "TrackBalancesBreakdown") -> "List[str]":
     )
     details = [reset, _price(entry.price), expires]
     lines = [_wrap(head, "  ", "      ")]
-    if len("    " + "; ".join(details)) <= WIDTH:
+    if columns("    " + "; ".join(details)) <= WIDTH:
         lines.append("    " + "; ".join(details))
     else:
         lines.extend(_wrap(part, "    ", "      ") for part in details)
@@ -183,8 +196,29 @@ def _price(price: "Optional[TrackBalancesPrice]") -> str:
 
 
 def _wrap(line: str, first: str, rest: str) -> str:
-    return "\n".join(
-        textwrap.wrap(
-            line, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-        )
-    )
+    """``line`` in lines of at most WIDTH columns, broken at spaces (and inside
+    a word wider than a line), the first indented by ``first``, the rest by ``rest``."""
+    lines: "List[str]" = []
+    current, used, fresh = first, len(first), True
+    for word in line.split(" "):
+        size = columns(word)
+        if not fresh:
+            if used + 1 + size <= WIDTH:
+                current, used = current + " " + word, used + 1 + size
+                continue
+            lines.append(current)
+            current, used = rest, len(rest)
+        while used + size > WIDTH:
+            kept = _within(word, WIDTH - used)
+            lines.append(current + word[:kept])
+            word = word[kept:]
+            current, used, size = rest, len(rest), columns(word)
+        current, used, fresh = current + word, used + size, False
+    lines.append(current)
+    return "\n".join(lines)
+
+
+def _within(shown: str, width: int) -> int:
+    """How many characters of ``shown`` fit in ``width`` columns (at least one)."""
+    widths = accumulate(columns(character) for character in shown)
+    return max(sum(1 for _ in takewhile(lambda used: used <= width, widths)), 1)
