@@ -148,6 +148,37 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("<stdin>: a.feature_id: expected a string, got int 5", err)
         self.assertIn("<stdin>: b: expected an object, got list", err)
 
+    def test_an_invalid_input_shows_the_balances_it_could_read(self):
+        balance = S.load("examples/track_balances_0.json")
+        response = {
+            "customer_id": "c",
+            "value": 1,
+            "balance": None,
+            "balances": {
+                "messages": balance,
+                "api_calls": dict(balance, feature_id="api_calls", remaining=-3),
+                "seats": dict(balance, feature_id="seats"),
+            },
+        }
+        stdin = json.dumps(response).encode()
+        status, out, err = run("-", stdin=stdin)
+        self.assertEqual(status, 1)
+        rows = [line.split()[0] for line in out.splitlines() if line[:1].isalpha()]
+        self.assertEqual(rows, ["FEATURE", "messages", "seats"])
+        self.assertEqual(
+            err.splitlines(),
+            [
+                "<stdin>: read as a track response:",
+                "<stdin>: balances.api_calls.remaining: expected a number >= 0, got int -3",
+            ],
+        )
+        for option in ("--json", "--check"):
+            with self.subTest(option=option):
+                self.assertEqual(run(option, "-", stdin=stdin), (1, "", err))
+        del response["balances"]["messages"], response["balances"]["seats"]
+        status, out, _ = run("-", stdin=json.dumps(response).encode())
+        self.assertEqual((status, out), (1, ""))  # nothing could be read: no table
+
     def test_unusable_inputs(self):
         cases = [
             # The parser's wording differs between interpreters; the place does not.
@@ -322,11 +353,11 @@ class MoreTablesTest(unittest.TestCase):
         del balance["breakdown"]
         self.assertEqual(len(self.table(balance).splitlines()), 3)
 
-    def test_unrecognisable_input_is_read_as_a_balance(self):
+    def test_input_of_no_kind_is_refused(self):
         status, _, err = run("-", stdin=b"[1, 2]")
         self.assertEqual(
             (status, err),
-            (1, "<stdin>: read as a balance:\n<stdin>: expected an object, got list\n"),
+            (1, "<stdin>: neither a balance, a track response nor a map of balances: got list\n"),
         )
         status, _, err = run("-", stdin=b'{"granted": 1, "usage": {}}')
         self.assertEqual(status, 1)
@@ -334,10 +365,7 @@ class MoreTablesTest(unittest.TestCase):
         status, _, err = run("--kind", "map", "-", stdin=b"[1, 2]")
         self.assertEqual(
             err.splitlines(),
-            [
-                "<stdin>: read as a map of balances:",
-                "<stdin>: expected an object of feature ids to balances, got list",
-            ],
+            ["<stdin>: read as a map of balances:", "<stdin>: expected an object, got list"],
         )
 
     def test_standard_input_without_a_file_argument(self):

@@ -197,12 +197,20 @@ class InProcessStreamsTest(unittest.TestCase):
                 status, out, err = run("--json", "-", stdin=json.dumps(payload).encode())
                 self.assertEqual((status, err), (0, ""))
                 self.assertEqual(json.loads(out), payload)
-        status, _, err = run("-", stdin=json.dumps({"messages": EXAMPLE, "credits": 5}).encode())
+        status, out, err = run("-", stdin=json.dumps({"messages": EXAMPLE, "credits": 5}).encode())
+        self.assertEqual(status, 1)
+        self.assertIn("\nmessages ", out)  # the balance that could be read
+        self.assertEqual(
+            err,
+            "<stdin>: read as a map of balances:\n"
+            "<stdin>: credits: expected an object, got int 5\n",
+        )
+        status, _, err = run("-", stdin=json.dumps({"later": 5, "credits": "x"}).encode())
         self.assertEqual(status, 1)
         self.assertEqual(
             err,
             "<stdin>: neither a balance, a track response nor a map of balances: "
-            "credits is int 5, not an object or null\n",
+            "later is int 5, not an object or null\n",
         )
         status, out, _ = run("-", stdin=json.dumps({"credits": None}).encode())
         self.assertEqual((status, out), (0, "(no balances)\n"))

@@ -136,7 +136,6 @@ class CommandLineKindsTest(unittest.TestCase):
             (QUEUED, "success is bool True", _mistakes.QUEUED),
             (ERROR_BODY, "message is str 'bad key\\n", "this is an error answer of the API"),
             ({"list": [EXAMPLE], "has_more": False}, "list is list", None),
-            ({"a": EXAMPLE, "b": 5}, "b is int 5", None),
         ):
             with self.subTest(keys=sorted(payload)):
                 status, out, err = self.feed(payload)
@@ -162,6 +161,15 @@ class CommandLineKindsTest(unittest.TestCase):
         self.assertEqual(
             err.splitlines(),
             [
+                "<stdin>: neither a balance, a track response nor a map of balances:"
+                " a track response of API 1.2.0",
+                "<stdin>: hint: " + _mistakes.OLD_API,
+            ],
+        )
+        status, _, err = self.feed(OLD_RESPONSE, "--kind", "response")
+        self.assertEqual(
+            err.splitlines(),
+            [
                 "<stdin>: read as a track response:",
                 "<stdin>: value: required key missing",
                 "<stdin>: balance: required key missing",
@@ -176,6 +184,16 @@ class CommandLineKindsTest(unittest.TestCase):
         self.assertEqual(err.splitlines()[0], "<stdin>: read as a map of balances:")
         status, _, err = self.feed(ERROR_BODY, "--kind", "map")
         self.assertTrue(err.splitlines()[-1].startswith("<stdin>: hint: this is an error answer"))
+
+    def test_a_map_with_a_value_that_is_no_balance(self):
+        # One unreadable balance never hides the others: the table shows what was read.
+        status, out, err = self.feed({"a": EXAMPLE, "b": 5})
+        self.assertEqual(status, 1)
+        self.assertEqual(out.splitlines()[1].split()[0], "messages")
+        self.assertEqual(
+            err.splitlines(),
+            ["<stdin>: read as a map of balances:", "<stdin>: b: expected an object, got int 5"],
+        )
 
     def test_a_broken_balance_is_still_read_as_a_balance(self):
         for key in ("breakdown", "rollovers", "next_reset_at", "max_purchase"):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 import trackbalances as tb
+from trackbalances import _mistakes
 
 from . import hostile
 from . import schema as S
@@ -298,34 +299,42 @@ class ReadBalancesTest(unittest.TestCase):
         self.assertRegex(problems[-1].message, r"^\.\.\. and at least \d+ more problems$")
 
     def test_inputs_of_no_kind_are_refused(self):
-        expected = "expected a track response, a balance or a map of feature IDs to balances, got "
+        none = "neither a balance, a track response nor a map of balances: "
+        old_api = {"id": "evt_1", "code": "event_received", "customer_id": "c", "feature_id": "m"}
         cases = [
-            ([balance()], "list"),
-            ("text", "str 'text'"),
-            (None, "null"),
-            (hostile.ClassRaises(), "ClassRaises"),
+            ([balance()], "got list", None),
+            ("text", "got str 'text'", None),
+            (None, "got null", None),
+            (hostile.ClassRaises(), "got ClassRaises", None),
             (
                 {"message": "Invalid secret key", "code": "invalid_secret_key"},
-                "an object whose 'message' is str 'Invalid secret key'",
+                "message is str 'Invalid secret key', not an object or null",
+                _mistakes.ERROR_ANSWER % "'Invalid secret key'",
             ),
-            ({"success": True}, "an object whose 'success' is bool True"),
+            ({"success": True}, "success is bool True, not an object or null", _mistakes.QUEUED),
+            ({"later": 5, "other": "x"}, "later is int 5, not an object or null", None),
+            (old_api, "a track response of API 1.2.0", _mistakes.OLD_API),
         ]
-        for data, got in cases:
+        for data, got, hint in cases:
             with self.subTest(data=data):
                 with self.assertRaises(tb.ValidationError) as caught:
                     tb.read_balances(data)
-                self.assertEqual(str(caught.exception), expected + got)
+                self.assertEqual(caught.exception.errors, (tb.ErrorDetail((), none + got),))
+                self.assertEqual(caught.exception.hint, hint)
 
     def test_read_as_a_kind_it_is_not(self):
         # What the command line's --kind asks for: read as that kind, whatever the keys.
         read_as = tb._tolerant.read_as
         self.assertEqual(
-            read_as([], "response"), ({}, (tb.ErrorDetail((), "expected an object, got list"),))
+            read_as([], "response")[1].details(),
+            (tb.ErrorDetail((), "expected an object, got list"),),
         )
-        self.assertEqual(read_as({"m": None}, "map"), ({"m": None}, ()))
-        found, problems = read_as({"m": balance()}, "balance")
+        found, report = read_as({"m": None}, "map")
+        self.assertEqual((found, report.details()), ({"m": None}, ()))
+        found, report = read_as({"m": balance()}, "balance")
         self.assertEqual(found, {})
-        self.assertEqual(problems[0], tb.ErrorDetail(("feature_id",), "required key missing"))
+        self.assertEqual(report[0], tb.ErrorDetail(("feature_id",), "required key missing"))
+        self.assertEqual(str(report.error("a hint")).splitlines()[-1], "hint: a hint")
 
     def test_a_mapping_that_cannot_be_read(self):
         with self.assertRaises(tb.ValidationError) as caught:

@@ -11,7 +11,8 @@ from . import _json, _table
 from ._errors import MAX_ERRORS, ValidationError, cut_repr, escaped
 from ._example import TRACK_RESPONSE
 from ._inputs import UnusableInput, documents
-from ._kinds import KIND_NAMES, KINDS, parse, recognise, refuse, render, to_dict, unrecognized
+from ._kinds import KIND_NAMES, parse, readable, recognise, render, to_dict, unrecognized
+from ._tolerant import KINDS
 
 VALID, INVALID, UNUSABLE, OUT_OF_MEMORY = 0, 1, 2, 3
 INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
@@ -43,8 +44,10 @@ examples:
                                  also fail on keys or enum values newer than
                                  API 2.5.0
 
---json writes one line per valid input (per valid line, with --lines); an
-invalid input writes none, and its problems go to standard error.
+An invalid input still shows, as a table, the balances in it that are valid
+on their own (one broken balance never hides the others); its problems go to
+standard error and the exit status is 1. --json writes one line per valid
+input (per valid line, with --lines) and none for an invalid one.
 
 A file name is shown as it is when it holds only letters, digits and
 ._-/+@%%,=~ (and is not too long); any other is quoted, as in 'my file.json'.
@@ -52,8 +55,8 @@ A file name is shown as it is when it holds only letters, digits and
 exit status:
   0    every input is valid
   1    an input does not match the schema (or, with --strict, holds something
-       newer than API 2.5.0), or is none of the three kinds; a line
-       FILE: read as KIND: comes first, then each problem on standard error as
+       newer than API 2.5.0), or is none of the three kinds; on standard
+       error a line FILE: read as KIND: comes first, then each problem as
        FILE: path: message (FILE:LINE: path: message with --lines), at most 100
        of them for an input and then a count, and a line FILE: hint: ... when
        the input looks like a usual mistake (an API error answer, say)
@@ -231,6 +234,7 @@ class Report:
         problems: "Sequence[object]",
         more: int = 0,
         hint: "Optional[str]" = None,
+        stopped: bool = False,
     ) -> None:
         if self.room <= 0:
             self.problems_left_out += len(problems) + more
@@ -244,7 +248,8 @@ class Report:
         self.room -= len(shown)
         more += len(problems) - len(shown)
         if more:
-            warn("%s: ... and %d more problems" % (label, more))
+            at_least = "at least " if stopped else ""
+            warn("%s: ... and %s%d more problems" % (label, at_least, more))
         if hint is not None:
             warn("%s: hint: %s" % (label, hint))
 
@@ -262,12 +267,19 @@ def _one(label: str, data: "Any", args: "Any", heading: "Optional[int]", report:
     if isinstance(data, UnusableInput):
         report.show(label, None, [data], 0, data.hint)
         return UNUSABLE
-    kind = args.kind or recognise(data)
     try:
-        parsed = parse(data, kind) if kind else refuse(data)
+        kind = args.kind or recognise(data)
+    except ValidationError as error:  # none of the three kinds
+        report.show(label, None, error.errors, error.more, error.hint, error.stopped)
+        return INVALID
+    try:
+        parsed = parse(data, kind)
     except ValidationError as error:
-        intro = "read as %s:" % KIND_NAMES[kind] if kind else None
-        report.show(label, intro, error.errors, error.more, error.hint)
+        found = {} if args.check or args.json else readable(data, kind)
+        if found:  # what could be read, then what could not
+            _show(label, heading, _table.balances(found))
+        intro = "read as %s:" % KIND_NAMES[kind]
+        report.show(label, intro, error.errors, error.more, error.hint, error.stopped)
         return INVALID
     if args.strict:
         newer = unrecognized(parsed)
@@ -279,10 +291,14 @@ def _one(label: str, data: "Any", args: "Any", heading: "Optional[int]", report:
     if args.json:
         print(_json.dumps(to_dict(parsed), None))
         return VALID
+    _show(label, heading, render(parsed))
+    return VALID
+
+
+def _show(label: str, heading: "Optional[int]", table: str) -> None:
     if heading is not None:
         print("%s==> %s <==" % ("\n" if heading else "", _table.fit(label, _table.WIDTH - 8)))
-    print(render(parsed))
-    return VALID
+    print(table)
 
 
 def run() -> "NoReturn":

@@ -54,8 +54,3 @@ def hint(kind: str, data: "Any") -> "Optional[str]":
     if kind in ("TrackBalances", "Balance") and "feature_id" not in keys:
         return WHOLE_RESPONSE
     return None
-
-
-def old_track_response(data: "Any") -> bool:
-    """Whether ``data`` is a track response of API 1.2.0 (no balance in it)."""
-    return hint("TrackResponse", data) == OLD_API

@@ -11,16 +11,16 @@ with their full paths. Valid input is read once, as strictly as ever.
 from collections.abc import Mapping
 
 from . import _checks as check
-from . import _json
+from . import _json, _mistakes
 from ._balance import TrackBalances
 from ._errors import (
     FIRST_PROBLEM,
     MAX_ERRORS,
     ErrorDetail,
     ValidationError,
-    cut_repr,
     describe,
     describe_error,
+    format_path,
 )
 from ._response import TrackResponse
 
@@ -41,10 +41,21 @@ BALANCE, RESPONSE, MAP = "balance", "response", "map"
 KINDS = (BALANCE, RESPONSE, MAP)
 
 # Keys of a balance and of a response whose values are never objects: a map of
-# balances has only objects (or null) as values, whatever its features are called.
-_BALANCE_KEYS = ("feature_id", "granted", "remaining", "usage", "unlimited", "overage_allowed")
-_RESPONSE_KEYS = ("customer_id", "value", "entity_id", "event_name")
-_EXPECTED = "a track response, a balance or a map of feature IDs to balances"
+# balances has objects (or null) as values, whatever its features are called.
+_BALANCE_KEYS = (
+    "feature_id",
+    "granted",
+    "remaining",
+    "usage",
+    "unlimited",
+    "overage_allowed",
+    "max_purchase",
+    "next_reset_at",
+    "breakdown",
+    "rollovers",
+)
+_RESPONSE_KEYS = ("customer_id", "value", "entity_id", "event_name", "deductions")
+_NONE_OF_THEM = "neither a balance, a track response nor a map of balances"
 
 
 def read_balances(data: "Any") -> "Tuple[Balances, Problems]":
@@ -67,9 +78,9 @@ def read_balances(data: "Any") -> "Tuple[Balances, Problems]":
       an empty path says how many (``... and 12 more problems``).
 
     Raises :class:`ValidationError` only for an input that is none of the
-    three kinds: not an object, or an object that is neither a balance, nor a
-    response, nor a map with a value that could be a balance (an API error
-    body, say). A map's values that are not objects are problems at their keys.
+    three kinds (see :func:`kind_of`): not an object, an API error body, a
+    track response of API 1.2.0. A map's values that are neither objects nor
+    null are problems at their keys.
     """
     return _read(data, kind_of(data), check.FIRST_PROBLEM_OF_A_DICT)
 
@@ -82,43 +93,56 @@ def read_balances_json(text: "Union[str, bytes, bytearray]") -> "Tuple[Balances,
 
 
 def kind_of(data: "Any") -> str:
-    """``"balance"``, ``"response"`` or ``"map"``: what ``data`` holds, from its
-    keys. Raises :class:`ValidationError` for anything else."""
+    """``"balance"``, ``"response"`` or ``"map"``: what ``data`` holds, from its keys.
+
+    A balance or a response has keys of its own whose values are not objects
+    (``feature_id``, ``customer_id``, ...); a map of balances has objects or
+    null as values, whatever its features are called. Raises
+    :class:`ValidationError` for anything else: what is not an object, an
+    object none of whose values is an object, and the usual mistakes that
+    ``_mistakes`` recognises (an API error body, ``{"success": true}``, a
+    track response of API 1.2.0), with a hint.
+    """
     if not _is_object(data):
-        raise ValidationError([((), "expected %s, got %s" % (_EXPECTED, describe(data)))])
+        raise ValidationError([((), "%s: got %s" % (_NONE_OF_THEM, describe(data)))])
     try:
         pairs: "Dict[Any, Any]" = dict(data)
     except Exception as error:  # a caller's mapping whose methods raise
         raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
+    hint = _mistakes.hint(MAP, pairs)
+    if hint == _mistakes.OLD_API:
+        raise ValidationError([((), _NONE_OF_THEM + ": a track response of API 1.2.0")], hint=hint)
     balance = any(key in pairs and not _is_object(pairs[key]) for key in _BALANCE_KEYS)
     response = any(key in pairs and not _is_object(pairs[key]) for key in _RESPONSE_KEYS)
     if response and not (balance and "feature_id" in pairs):
         return RESPONSE
     if balance:
         return BALANCE
-    values = list(pairs.values())
-    if values and not any(value is None or _is_object(value) for value in values):
-        # No value a balance could be: an API error body, say, not a map of balances.
-        key = next(iter(pairs))
-        got = "an object whose %s is %s" % (cut_repr(key), describe(pairs[key]))
-        raise ValidationError([((), "expected %s, got %s" % (_EXPECTED, got))])
+    odd = [
+        (key, value) for key, value in pairs.items() if value is not None and not _is_object(value)
+    ]
+    if odd and (hint is not None or len(odd) == len(pairs)):
+        key, value = odd[0]
+        got = "%s is %s, not an object or null" % (format_path((key,)), describe(value))
+        raise ValidationError([((), "%s: %s" % (_NONE_OF_THEM, got))], hint=hint)
     return MAP
 
 
-def read_as(data: "Any", kind: str) -> "Tuple[Dict[str, Optional[TrackBalances]], Problems]":
-    """``read_balances`` of ``data`` read as ``kind``, whatever its keys; a map's
-    null entries are kept (as None), so that it can be written back exactly."""
+def read_as(data: "Any", kind: str) -> "Tuple[Dict[str, Optional[TrackBalances]], Report]":
+    """``read_balances`` of ``data`` read as ``kind``, whatever its keys, with its
+    report; a map's null entries are kept (as None), so that it can be written
+    back exactly."""
     found: "Dict[str, Optional[TrackBalances]]" = {}
-    problems = _Report()
+    report = Report()
     if kind == BALANCE:
-        balance = _balance(data, (), problems)
+        balance = _balance(data, (), report)
         if balance is not None:
             found[balance.feature_id] = balance
     elif kind == RESPONSE:
-        _response(data, found, problems)
+        _response(data, found, report)
     else:
-        _map(data, (), found, problems)
-    return found, problems.details()
+        _map(data, (), found, report)
+    return found, report
 
 
 def _read(data: "Any", kind: str, first: "Errors") -> "Tuple[Balances, Problems]":
@@ -131,13 +155,11 @@ def _read(data: "Any", kind: str, first: "Errors") -> "Tuple[Balances, Problems]
             return response.all_balances(), ()
         except Exception:  # Invalid, or what a caller's own object raised
             pass
-    found, problems = read_as(data, kind)
-    return {key: balance for key, balance in found.items() if balance is not None}, problems
+    found, report = read_as(data, kind)
+    return {key: b for key, b in found.items() if b is not None}, report.details()
 
 
-def _response(
-    data: "Any", found: "Dict[str, Optional[TrackBalances]]", problems: "_Report"
-) -> None:
+def _response(data: "Any", found: "Dict[str, Optional[TrackBalances]]", problems: "Report") -> None:
     pairs: "Optional[Dict[Any, Any]]" = data
     if type(data) is not dict:
         pairs = check.mapping(data, (), problems)
@@ -168,7 +190,7 @@ def _map(
     data: "Any",
     path: "Path",
     found: "Dict[str, Optional[TrackBalances]]",
-    problems: "_Report",
+    problems: "Report",
     nulls: bool = True,
 ) -> None:
     pairs = check.exact_pairs(data, path, problems)
@@ -182,7 +204,7 @@ def _map(
                 found[key] = balance
 
 
-def _balance(data: "Any", path: "Path", problems: "_Report") -> "Optional[TrackBalances]":
+def _balance(data: "Any", path: "Path", problems: "Report") -> "Optional[TrackBalances]":
     try:
         return TrackBalances.from_dict(data)
     except ValidationError as error:
@@ -197,7 +219,7 @@ def _is_object(value: object) -> bool:
         return False
 
 
-class _Report(_Errors):
+class Report(_Errors):
     """The problems of a tolerant reading: the first ``MAX_ERRORS`` listed, with
     their full paths, and the rest counted (a lower bound where the reading of a
     balance stopped early, as a ``ValidationError`` says)."""
@@ -217,6 +239,10 @@ class _Report(_Errors):
             self.append((path + detail.path, detail.message))
         self.more += error.more
         self.stopped = self.stopped or error.stopped
+
+    def error(self, hint: "Optional[str]" = None) -> ValidationError:
+        """The problems as the error that strict reading raises."""
+        return ValidationError(self, self.more, self.stopped, hint)
 
     def details(self) -> "Problems":
         listed = [ErrorDetail(path, message) for path, message in self]
