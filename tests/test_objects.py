@@ -241,6 +241,30 @@ class ObjectTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             dataclasses.replace(obj, extra={"set": {1}}).to_json()
 
+    def test_maps_given_by_hand_as_dicts_are_written_as_read_ones(self):
+        # A read holds its maps of objects and of strings as FrozenMaps; one
+        # built by hand may hold plain dicts, and writes the same payload.
+        schema = tb.TrackBalances.from_dict(FULL).feature.credit_schema[0]
+        self.assertTrue(schema.dimensions and schema.multipliers)
+        by_hand = dataclasses.replace(
+            schema,
+            dimensions={
+                key: dataclasses.replace(item, match=dict(item.match))
+                for key, item in schema.dimensions.items()
+            },
+            multipliers={
+                key: dataclasses.replace(item, match=dict(item.match))
+                for key, item in schema.multipliers.items()
+            },
+        )
+        self.assertEqual(by_hand.to_dict(), schema.to_dict())
+        response = tb.TrackResponse.from_dict(
+            dict(S.load("examples/track_response_0.json"), balances={"f": EXAMPLE, "g": None})
+        )
+        by_hand = dataclasses.replace(response, balances=dict(response.balances))
+        self.assertEqual(by_hand.to_dict(), response.to_dict())
+        self.assertEqual(response.to_dict()["balances"], {"f": EXAMPLE, "g": None})
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -280,5 +280,5 @@ def write_balance(obj: TrackBalances) -> "Dict[str, Any]":
     if "breakdown" in d:
         d["breakdown"] = [write_breakdown(entry) for entry in d["breakdown"]]
     if "rollovers" in d:
-        d["rollovers"] = [write_rollover(rollover) for rollover in d["rollovers"]]
+        d["rollovers"] = [wire_dict(item) for item in d["rollovers"]]  # (what write_rollover is)
     return d

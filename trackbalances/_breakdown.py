@@ -309,9 +309,9 @@ _BREAKDOWN_KEYS = frozenset(_BREAKDOWN_REQUIRED + ("id", "source", "allocation")
 def write_breakdown(obj: TrackBalancesBreakdown) -> "Dict[str, Any]":
     d = wire_dict(obj)
     if d["reset"] is not None:
-        d["reset"] = write_reset(d["reset"])
+        d["reset"] = wire_dict(d["reset"])  # (what write_reset is)
     if d["price"] is not None:
         d["price"] = write_price(d["price"])
     if d.get("allocation") is not None:
-        d["allocation"] = write_allocation(d["allocation"])
+        d["allocation"] = wire_dict(d["allocation"])
     return d

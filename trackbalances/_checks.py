@@ -298,12 +298,12 @@ def object_map(
     if pairs is None:
         return EMPTY
     decoded: "Dict[str, Optional[_T]]" = {}
-    if errors is FIRST_PROBLEM:
+    if errors is FIRST_PROBLEM or errors is FIRST_PROBLEM_OF_A_DICT:  # as in ``objects``
         for name, item in pairs.items():
             if item is None and nullable:
                 decoded[name] = None
             else:
-                decoded[name] = decoder(cls, item, path + (name,), errors)
+                decoded[name] = decoder(cls, item, path, errors)
     else:
         for name, item in pairs.items():
             obj = None if item is None and nullable else decoder(cls, item, path + (name,), errors)
@@ -314,6 +314,12 @@ def object_map(
 
 def string_map(value: "Any", path: "Path", key: str, errors: "Errors") -> "FrozenMap":
     """A map of string keys to strings."""
+    if type(value) is dict:  # what a payload's match is: string keys and values, copied
+        for name, item in value.items():
+            if type(name) is not str or type(item) is not str:
+                break
+        else:
+            return frozen_or_empty(value.copy())
     path = path + (key,)
     pairs = exact_pairs(value, path, errors)
     if pairs is None:

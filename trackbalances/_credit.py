@@ -13,8 +13,9 @@ from . import _checks as check
 from ._absent import ABSENT
 from ._enums import TierBehavior
 from ._errors import FIRST_PROBLEM
-from ._frozen import EMPTY
+from ._frozen import EMPTY, FrozenMap
 from ._hints import Any, Literal, Mapping, Tuple, Union
+from ._jsonvalue import contents
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
 from ._values import unknown_keys
 
@@ -180,10 +181,15 @@ def _read_rate(d: "Dict[str, Any]", path: "Path", errors: "Errors") -> int:
 @writes(TrackBalancesDimension)
 def write_dimension(obj: TrackBalancesDimension) -> "Dict[str, Any]":
     d = wire_dict(obj)
-    d["match"] = dict(d["match"])
+    d["match"] = _plain(d["match"])
     if "tiers" in d:
-        d["tiers"] = [write_credit_tier(tier) for tier in d["tiers"]]
+        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]  # (what write_credit_tier is)
     return d
+
+
+def _plain(match: "Mapping[str, str]") -> "Dict[str, str]":
+    # A copy of the FrozenMap's own dict (a read models a map as one), not of its view.
+    return contents(match).copy() if type(match) is FrozenMap else dict(match)
 
 
 @model
@@ -249,7 +255,7 @@ _MULTIPLIER_KEYS = frozenset(("match", "factor", "add"))
 @writes(TrackBalancesMultiplier)
 def write_multiplier(obj: TrackBalancesMultiplier) -> "Dict[str, Any]":
     d = wire_dict(obj)
-    d["match"] = dict(d["match"])
+    d["match"] = _plain(d["match"])
     return d
 
 
@@ -350,9 +356,15 @@ _CREDIT_SCHEMA_KEYS = frozenset(
 def write_credit_schema(obj: TrackBalancesCreditSchema) -> "Dict[str, Any]":
     d = wire_dict(obj)
     if "tiers" in d:
-        d["tiers"] = [write_credit_tier(tier) for tier in d["tiers"]]
+        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]
     if "dimensions" in d:
-        d["dimensions"] = {key: write_dimension(item) for key, item in d["dimensions"].items()}
+        dimensions = d["dimensions"]
+        if type(dimensions) is FrozenMap:  # its own dict's items, not those of a copy
+            dimensions = contents(dimensions)
+        d["dimensions"] = {key: write_dimension(item) for key, item in dimensions.items()}
     if "multipliers" in d:
-        d["multipliers"] = {key: write_multiplier(item) for key, item in d["multipliers"].items()}
+        multipliers = d["multipliers"]
+        if type(multipliers) is FrozenMap:
+            multipliers = contents(multipliers)
+        d["multipliers"] = {key: write_multiplier(item) for key, item in multipliers.items()}
     return d

@@ -256,5 +256,5 @@ def write_feature(obj: TrackBalancesFeature) -> "Dict[str, Any]":
         if key in d:
             d[key] = thaw(d[key])
     if "display" in d:
-        d["display"] = write_display(d["display"])
+        d["display"] = wire_dict(d["display"])  # (what write_display is)
     return d

@@ -186,5 +186,5 @@ _PRICE_KEYS = frozenset(
 def write_price(obj: TrackBalancesPrice) -> "Dict[str, Any]":
     d = wire_dict(obj)
     if "tiers" in d:
-        d["tiers"] = [write_tier(tier) for tier in d["tiers"]]
+        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]  # (what write_tier is)
     return d

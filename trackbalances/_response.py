@@ -9,10 +9,11 @@ that reads it and the one that writes it (the inline tests are explained in
 from . import _checks as check
 from ._absent import ABSENT
 from ._balance import TrackBalances, read_balance, write_balance
-from ._breakdown import TrackBalancesReset, read_reset, write_reset
+from ._breakdown import TrackBalancesReset, read_reset
 from ._errors import FIRST_PROBLEM
-from ._frozen import EMPTY
+from ._frozen import EMPTY, FrozenMap
 from ._hints import Any, Mapping, Tuple, Union
+from ._jsonvalue import contents
 from ._model import Model, model, reads, set_own_dict, wire_dict, writes
 from ._values import unknown_keys
 
@@ -105,7 +106,7 @@ _DEDUCTION_KEYS = frozenset(_DEDUCTION_KEYS_IN_ORDER)
 def write_deduction(obj: TrackDeduction) -> "Dict[str, Any]":
     d = wire_dict(obj)
     if d["reset"] is not None:
-        d["reset"] = write_reset(d["reset"])
+        d["reset"] = wire_dict(d["reset"])  # (what write_reset is)
     return d
 
 
@@ -219,9 +220,12 @@ def write_response(obj: TrackResponse) -> "Dict[str, Any]":
     if d["balance"] is not None:
         d["balance"] = write_balance(d["balance"])
     if "balances" in d:
+        balances = d["balances"]
+        if type(balances) is FrozenMap:  # its own dict's items, not those of a copy
+            balances = contents(balances)
         d["balances"] = {
             key: None if balance is None else write_balance(balance)
-            for key, balance in d["balances"].items()
+            for key, balance in balances.items()
         }
     if "deductions" in d:
         d["deductions"] = [write_deduction(deduction) for deduction in d["deductions"]]
