@@ -14,7 +14,7 @@ from itertools import compress
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, List, Set, Tuple, Type, TypeVar
+    from typing import Any, FrozenSet, List, Set, Tuple, Type, TypeVar
 
     from typing_extensions import dataclass_transform
 
@@ -52,7 +52,7 @@ class Signature:
         )
 
 
-_WALKED = frozenset((tuple, list, dict))
+_WALKED: "FrozenSet[type]" = frozenset((tuple, list, dict))
 
 
 def same_types(mine: "Tuple[Any, ...]", theirs: "Tuple[Any, ...]") -> bool:
