@@ -301,10 +301,13 @@ def _show(label: str, heading: "Optional[int]", table: str) -> None:
     print(table)
 
 
+_sys: "Any" = sys  # unraisablehook came with 3.8: not in what a checker knows of 3.7
+
+
 def run() -> "NoReturn":
     """``main()`` as a program: exit with its status, and never a traceback for
     what the world does to it (a closed or full output, Ctrl-C, too little memory)."""
-    sys.unraisablehook = _unraisable  # (from 3.8 on; harmless before)
+    _sys.unraisablehook = _unraisable  # (from 3.8 on; harmless before)
     try:
         status = main()
         if sys.stdout is not None:
@@ -331,7 +334,7 @@ def _unraisable(what: "Any") -> None:
     # Out of memory, the garbage collector or a finalizer may fail too (3.13t):
     # the program says so once, in its own words.
     if not isinstance(what.exc_value, MemoryError):
-        sys.__unraisablehook__(what)
+        _sys.__unraisablehook__(what)
 
 
 def _writes_ascii_only(stream: "Any") -> bool:

@@ -38,7 +38,8 @@ def json_object(value: "Any", path: "Path", key: str, errors: "Errors") -> "Froz
     if type(value) is dict:
         copied = plain_json(value)
         if copied is not None:
-            return json_map(JsonMap, copied[0], copied[1]) if value else EMPTY
+            made: "FrozenMap" = json_map(JsonMap, copied[0], copied[1]) if value else EMPTY
+            return made
     return _json_object_slowly(value, path + (key,), errors, False)
 
 
@@ -73,7 +74,8 @@ def _json_object_slowly(
     if type(data) is not dict:
         report_expected(value, path, errors, "an object or null" if nullable else "an object")
         return EMPTY
-    return json_map(JsonMap, data, depth) if data else EMPTY
+    made: "FrozenMap" = json_map(JsonMap, data, depth) if data else EMPTY
+    return made
 
 
 def unknown_keys(
