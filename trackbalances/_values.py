@@ -19,6 +19,7 @@ from ._checks import (
     as_string,
     exact_pairs,
     mapping,
+    only_str_keys,
     report_expected,
     report_unreadable,
 )
@@ -187,23 +188,28 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
     One loop with a stack of its own, which holds an iterator per container
     being read (not its items): a value nested ``MAX_DEPTH`` deep reads however
     deep the caller's stack already is, and a huge array costs no more than
-    its copy. It stops at once where ``errors`` stops the reading.
+    its copy. The path of an item is made only to report a problem there, so
+    that a deep value costs its size, not its size times its depth. It stops
+    at once where ``errors`` stops the reading.
     """
-    top, pairs = _start(value, path, 1, errors)
+    top, pairs = _start(value, _At(path, None), 1, errors)
     if pairs is None:
         return top, 0
     deepest = 1
-    todo: "List[Tuple[Iterator[Tuple[Any, Any]], Any, Path, int]]" = [(pairs, top, path, 1)]
+    todo: "List[Tuple[Iterator[Tuple[Any, Any]], Any, _At, int]]" = [
+        (pairs, top, _At(path, None), 1)
+    ]
     while todo:
         pairs, out, at, depth = todo[-1]
         for key, item in pairs:
-            child, child_pairs = _start(item, at + (key,), depth + 1, errors)
+            child_at = _At(at, key)
+            child, child_pairs = _start(item, child_at, depth + 1, errors)
             if type(out) is list:
                 out.append(child)
             else:
                 out[key] = child
             if child_pairs is not None:
-                todo.append((child_pairs, child, at + (key,), depth + 1))
+                todo.append((child_pairs, child, child_at, depth + 1))
                 deepest = max(deepest, depth + 1)
                 break
         else:
@@ -211,8 +217,28 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
     return top, deepest
 
 
+class _At:
+    """Where an item stands: its container's place and its own key or index,
+    made into a path (``whole()``) only when a problem is reported there."""
+
+    __slots__ = ("parent", "key")
+
+    def __init__(self, parent: "Any", key: object) -> None:
+        self.parent = parent  # another _At, or, at the top, the path of the value
+        self.key = key
+
+    def whole(self) -> "Path":
+        keys: "List[Any]" = []
+        at: "Any" = self
+        while type(at) is _At:
+            keys.append(at.key)
+            at = at.parent
+        top: "Path" = at
+        return top + tuple(reversed(keys[:-1]))  # the last is the top's own None
+
+
 def _start(
-    item: "Any", at: "Path", depth: int, errors: "Errors"
+    item: "Any", at: "_At", depth: int, errors: "Errors"
 ) -> "Tuple[Any, Optional[Iterator[Tuple[Any, Any]]]]":
     """What ``freeze`` makes of ``item``: a scalar (and None), or an empty
     container to fill and the pairs to fill it with."""
@@ -229,23 +255,28 @@ def _start(
     array = kind is list or kind is tuple
     if array or kind is dict or _is_mapping(item, at, errors):
         if depth > MAX_DEPTH:
-            errors.append((at, "nested deeper than %d levels" % MAX_DEPTH))
+            errors.append((at.whole(), "nested deeper than %d levels" % MAX_DEPTH))
             return None, None
         if array:
             return [], enumerate(item)
-        pairs = exact_pairs(item, at, errors) if kind is dict else mapping(item, at, errors)
+        if kind is not dict:
+            pairs = mapping(item, at.whole(), errors)
+        elif only_str_keys(map(type, item)):  # no path to make for the keys' problems
+            pairs = item
+        else:
+            pairs = exact_pairs(item, at.whole(), errors)
         return {}, iter(list((pairs or {}).items()))
     for convert in (as_string, as_number):
         converted = convert(item)
         if converted is not BAD:
             return converted, None
-    report_expected(item, at, errors, "a JSON value")
+    report_expected(item, at.whole(), errors, "a JSON value")
     return None, None
 
 
-def _is_mapping(item: "Any", at: "Path", errors: "Errors") -> bool:
+def _is_mapping(item: "Any", at: "_At", errors: "Errors") -> bool:
     try:
         return isinstance(item, Mapping)
     except Exception as error:  # an object whose __class__ raises
-        report_unreadable(error, at, errors)
+        report_unreadable(error, at.whole(), errors)
         return False
