@@ -105,6 +105,9 @@ class RealStreamsTest(unittest.TestCase):
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            # Ctrl-C as at a terminal, also when the tests run as a background job,
+            # which starts its processes with SIGINT ignored.
+            preexec_fn=_interruptible,
         )
         time.sleep(1.0)  # let it start and block on reading standard input
         process.send_signal(signal.SIGINT)
@@ -244,6 +247,10 @@ class InProcessStreamsTest(unittest.TestCase):
     def test_the_console_script_is_declared(self):
         with open(os.path.join(ROOT, "pyproject.toml"), encoding="utf-8") as file:
             self.assertIn('trackbalances = "trackbalances._cli:run"', file.read())
+
+
+def _interruptible():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 if __name__ == "__main__":
