@@ -84,7 +84,8 @@ def check(cls, read):
         obj = read()
     except tb.ValidationError as error:
         lines = str(error).splitlines()
-        if len(error.errors) > 100 or len(lines) != len(error.errors) + bool(error.more):
+        ending = bool(error.more or error.stopped) + (error.hint is not None)
+        if len(error.errors) > 100 or len(lines) != len(error.errors) + ending:
             raise AssertionError("a report not bounded to one line per problem") from None
         return
     if cls.from_dict(obj.to_dict()) != obj:

@@ -124,6 +124,11 @@ class HintTest(unittest.TestCase):
         with self.assertRaises(tb.ValidationError) as caught:
             tb.TrackBalances.from_json(json.dumps(EXAMPLE) + " 5")  # no line of its own
         self.assertIsNone(caught.exception.hint)
+        for text in (b"7\r\n\x00\x00", json.dumps(EXAMPLE) + "\n{", "1\n2 3"):  # no document
+            with self.assertRaises(tb.ValidationError) as caught:
+                tb.TrackBalances.from_json(text)
+            self.assertIsNone(caught.exception.hint, text)
+            self.assertEqual(len(str(caught.exception).splitlines()), 1)
 
 
 class CommandLineKindsTest(unittest.TestCase):

@@ -90,13 +90,28 @@ def _slow_decode(text: str, own_int_rule: bool) -> "Any":
     except json.JSONDecodeError as error:
         reason = error.msg[:-3] if error.msg.endswith(" at") else error.msg  # PyPy's wording
         message = "%s at line %d column %d" % (reason, error.lineno, error.colno)
-        if reason == "Extra data" and "\n" in text[: error.pos].lstrip(_WHITESPACE):
-            hint = _mistakes.JSON_LINES  # a second document on a line of its own
+        if reason == "Extra data" and _second_document(text, error.pos):
+            hint = _mistakes.JSON_LINES
     except RecursionError:
         message = "nested too deeply"
     except ValueError:  # an integer too long to read in linear time
         message = "an integer of more than %d digits" % _MAX_DIGITS
     raise NotJSON(message, hint)
+
+
+def _second_document(text: str, at: int) -> bool:
+    """Whether what follows the first document at ``at`` is a JSON document on a
+    line of its own, as in JSON Lines (rather than any text after a newline)."""
+    import json
+
+    if "\n" not in text[:at].lstrip(_WHITESPACE):
+        return False
+    end = text.find("\n", at)
+    try:
+        json.loads(text[at : end if end >= 0 else len(text)])
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 _MAX_DIGITS = 4300
