@@ -12,7 +12,7 @@ from ._errors import FIRST_PROBLEM
 from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
-from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, utc_datetime, wire_dict, wire_dicts, writes
 from ._values import unknown_keys
 
 TYPE_CHECKING = False
@@ -274,11 +274,13 @@ _BALANCE_KEYS = frozenset(
 
 @writes(TrackBalances)
 def write_balance(obj: TrackBalances) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalances:  # see wire_dict
+        d = wire_dict(obj)
     if "feature" in d:
         d["feature"] = write_feature(d["feature"])
     if "breakdown" in d:
         d["breakdown"] = [write_breakdown(entry) for entry in d["breakdown"]]
     if "rollovers" in d:
-        d["rollovers"] = [wire_dict(item) for item in d["rollovers"]]  # (what write_rollover is)
+        d["rollovers"] = wire_dicts(d["rollovers"])  # (what write_rollover is)
     return d

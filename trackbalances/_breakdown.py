@@ -25,7 +25,7 @@ from ._enums import BreakdownSource, ResetInterval
 from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Union
-from ._model import Model, model, reads, set_own_dict, utc_datetime, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, utc_datetime, wire_dict, writes
 from ._price import TrackBalancesPrice, read_price, write_price
 from ._values import unknown_keys
 
@@ -307,7 +307,9 @@ _BREAKDOWN_KEYS = frozenset(_BREAKDOWN_REQUIRED + ("id", "source", "allocation")
 
 @writes(TrackBalancesBreakdown)
 def write_breakdown(obj: TrackBalancesBreakdown) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesBreakdown:  # see wire_dict
+        d = wire_dict(obj)
     if d["reset"] is not None:
         d["reset"] = wire_dict(d["reset"])  # (what write_reset is)
     if d["price"] is not None:

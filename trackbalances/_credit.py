@@ -16,7 +16,7 @@ from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY, FrozenMap
 from ._hints import Any, Literal, Mapping, Tuple, Union
 from ._jsonvalue import contents
-from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, wire_dict, wire_dicts, writes
 from ._values import unknown_keys
 
 TYPE_CHECKING = False
@@ -180,10 +180,12 @@ def _read_rate(d: "Dict[str, Any]", path: "Path", errors: "Errors") -> int:
 
 @writes(TrackBalancesDimension)
 def write_dimension(obj: TrackBalancesDimension) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesDimension:  # see wire_dict
+        d = wire_dict(obj)
     d["match"] = _plain(d["match"])
     if "tiers" in d:
-        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]  # (what write_credit_tier is)
+        d["tiers"] = wire_dicts(d["tiers"])  # (what write_credit_tier is)
     return d
 
 
@@ -254,7 +256,9 @@ _MULTIPLIER_KEYS = frozenset(("match", "factor", "add"))
 
 @writes(TrackBalancesMultiplier)
 def write_multiplier(obj: TrackBalancesMultiplier) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesMultiplier:  # see wire_dict
+        d = wire_dict(obj)
     d["match"] = _plain(d["match"])
     return d
 
@@ -354,9 +358,11 @@ _CREDIT_SCHEMA_KEYS = frozenset(
 
 @writes(TrackBalancesCreditSchema)
 def write_credit_schema(obj: TrackBalancesCreditSchema) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesCreditSchema:  # see wire_dict
+        d = wire_dict(obj)
     if "tiers" in d:
-        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]
+        d["tiers"] = wire_dicts(d["tiers"])
     if "dimensions" in d:
         dimensions = d["dimensions"]
         if type(dimensions) is FrozenMap:  # its own dict's items, not those of a copy

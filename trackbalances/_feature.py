@@ -17,7 +17,7 @@ from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
 from ._jsonvalue import thaw
-from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, wire_dict, writes
 from ._values import json_object, json_object_map, unknown_keys
 
 TYPE_CHECKING = False
@@ -247,7 +247,9 @@ _FEATURE_KEYS = frozenset(
 
 @writes(TrackBalancesFeature)
 def write_feature(obj: TrackBalancesFeature) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesFeature:  # see wire_dict
+        d = wire_dict(obj)
     if "event_names" in d:
         d["event_names"] = list(d["event_names"])
     if "credit_schema" in d:

@@ -11,7 +11,7 @@ from ._enums import BillingMethod, TierBehavior
 from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY
 from ._hints import Any, Literal, Mapping, Tuple, Union
-from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, wire_dict, wire_dicts, writes
 from ._values import unknown_keys
 
 TYPE_CHECKING = False
@@ -184,7 +184,9 @@ _PRICE_KEYS = frozenset(
 
 @writes(TrackBalancesPrice)
 def write_price(obj: TrackBalancesPrice) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackBalancesPrice:  # see wire_dict
+        d = wire_dict(obj)
     if "tiers" in d:
-        d["tiers"] = [wire_dict(tier) for tier in d["tiers"]]  # (what write_tier is)
+        d["tiers"] = wire_dicts(d["tiers"])  # (what write_tier is)
     return d

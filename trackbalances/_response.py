@@ -14,7 +14,7 @@ from ._errors import FIRST_PROBLEM
 from ._frozen import EMPTY, FrozenMap
 from ._hints import Any, Mapping, Tuple, Union
 from ._jsonvalue import contents
-from ._model import Model, model, reads, set_own_dict, wire_dict, writes
+from ._model import Model, model, own_dict, reads, set_own_dict, wire_dict, writes
 from ._values import unknown_keys
 
 TYPE_CHECKING = False
@@ -104,7 +104,9 @@ _DEDUCTION_KEYS = frozenset(_DEDUCTION_KEYS_IN_ORDER)
 
 @writes(TrackDeduction)
 def write_deduction(obj: TrackDeduction) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackDeduction:  # see wire_dict
+        d = wire_dict(obj)
     if d["reset"] is not None:
         d["reset"] = wire_dict(d["reset"])  # (what write_reset is)
     return d
@@ -216,7 +218,9 @@ _RESPONSE_KEYS = frozenset(
 
 @writes(TrackResponse)
 def write_response(obj: TrackResponse) -> "Dict[str, Any]":
-    d = wire_dict(obj)
+    d = own_dict(obj).copy()
+    if "extra" in d or type(obj) is not TrackResponse:  # see wire_dict
+        d = wire_dict(obj)
     if d["balance"] is not None:
         d["balance"] = write_balance(d["balance"])
     if "balances" in d:

@@ -185,63 +185,68 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
     plain JSON data (subclasses of ``str``, ``int`` and ``float`` as their base
     type, any mapping as a dict, tuples as lists), and how deep it nests.
 
-    One loop with a stack of its own, which holds an iterator per container
-    being read (not its items): a value nested ``MAX_DEPTH`` deep reads however
-    deep the caller's stack already is, and a huge array costs no more than
-    its copy. The path of an item is made only to report a problem there, so
-    that a deep value costs its size, not its size times its depth. It stops
-    at once where ``errors`` stops the reading.
+    One loop with a stack of its own, one entry per container being read: its
+    items still to read, its copy, and its key in the container around it. So a
+    value nested ``MAX_DEPTH`` deep reads however deep the caller's stack already
+    is, a huge array costs no more than its copy, and the keys on the stack are
+    the path of a problem, made only when one is reported: a deep value costs
+    its size, not its size times its depth. It stops at once where ``errors``
+    stops the reading.
     """
-    top, pairs = _start(value, _At(path, None), 1, errors)
+    todo: "List[Tuple[Iterator[Tuple[Any, Any]], Any, Any]]" = []
+    top, pairs = _start(value, path, todo, None, errors)
     if pairs is None:
         return top, 0
+    todo.append((pairs, top, None))
     deepest = 1
-    todo: "List[Tuple[Iterator[Tuple[Any, Any]], Any, _At, int]]" = [
-        (pairs, top, _At(path, None), 1)
-    ]
     while todo:
-        pairs, out, at, depth = todo[-1]
+        pairs, out, _ = todo[-1]
+        array = type(out) is list
         for key, item in pairs:
-            child_at = _At(at, key)
-            child, child_pairs = _start(item, child_at, depth + 1, errors)
-            if type(out) is list:
-                out.append(child)
+            kind = type(item)
+            inner = None
+            if kind is list and len(todo) < MAX_DEPTH:  # (the test of _start, in line)
+                inner = enumerate(item)
+                item = []
+            elif not (
+                kind is str
+                or kind is int
+                or kind is bool
+                or item is None
+                or kind is float
+                and item - item == 0
+            ):
+                item, inner = _start(item, path, todo, key, errors)
+            if errors:  # past a problem the copy is thrown away: keep nothing more
+                pass
+            elif array:
+                out.append(item)
             else:
-                out[key] = child
-            if child_pairs is not None:
-                todo.append((child_pairs, child, child_at, depth + 1))
-                deepest = max(deepest, depth + 1)
+                out[key] = item
+            if inner is not None:
+                todo.append((inner, item, key))
+                if len(todo) > deepest:
+                    deepest = len(todo)
                 break
         else:
             todo.pop()
     return top, deepest
 
 
-class _At:
-    """Where an item stands: its container's place and its own key or index,
-    made into a path (``whole()``) only when a problem is reported there."""
-
-    __slots__ = ("parent", "key")
-
-    def __init__(self, parent: "Any", key: object) -> None:
-        self.parent = parent  # another _At, or, at the top, the path of the value
-        self.key = key
-
-    def whole(self) -> "Path":
-        keys: "List[Any]" = []
-        at: "Any" = self
-        while type(at) is _At:
-            keys.append(at.key)
-            at = at.parent
-        top: "Path" = at
-        return top + tuple(reversed(keys[:-1]))  # the last is the top's own None
+def _path(path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object) -> "Path":
+    """The path of the item at ``key`` of the container that ``freeze`` is
+    reading: the keys of the containers on its stack, below the top one."""
+    if not todo:
+        return path
+    return path + tuple([entry[2] for entry in todo[1:]]) + (key,)
 
 
 def _start(
-    item: "Any", at: "_At", depth: int, errors: "Errors"
+    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object, errors: "Errors"
 ) -> "Tuple[Any, Optional[Iterator[Tuple[Any, Any]]]]":
-    """What ``freeze`` makes of ``item``: a scalar (and None), or an empty
-    container to fill and the pairs to fill it with."""
+    """What ``freeze`` makes of ``item``, at ``key`` of the container on top of
+    ``todo``: a scalar (and None), or an empty container to fill and the pairs
+    to fill it with."""
     kind = type(item)
     if (
         kind is str
@@ -253,30 +258,32 @@ def _start(
     ):
         return item, None
     array = kind is list or kind is tuple
-    if array or kind is dict or _is_mapping(item, at, errors):
-        if depth > MAX_DEPTH:
-            errors.append((at.whole(), "nested deeper than %d levels" % MAX_DEPTH))
+    if array or kind is dict or _is_mapping(item, path, todo, key, errors):
+        if len(todo) >= MAX_DEPTH:
+            errors.append((_path(path, todo, key), "nested deeper than %d levels" % MAX_DEPTH))
             return None, None
         if array:
             return [], enumerate(item)
         if kind is not dict:
-            pairs = mapping(item, at.whole(), errors)
+            pairs = mapping(item, _path(path, todo, key), errors)
         elif only_str_keys(map(type, item)):  # no path to make for the keys' problems
             pairs = item
         else:
-            pairs = exact_pairs(item, at.whole(), errors)
+            pairs = exact_pairs(item, _path(path, todo, key), errors)
         return {}, iter(list((pairs or {}).items()))
     for convert in (as_string, as_number):
         converted = convert(item)
         if converted is not BAD:
             return converted, None
-    report_expected(item, at.whole(), errors, "a JSON value")
+    report_expected(item, _path(path, todo, key), errors, "a JSON value")
     return None, None
 
 
-def _is_mapping(item: "Any", at: "_At", errors: "Errors") -> bool:
+def _is_mapping(
+    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object, errors: "Errors"
+) -> bool:
     try:
         return isinstance(item, Mapping)
     except Exception as error:  # an object whose __class__ raises
-        report_unreadable(error, at.whole(), errors)
+        report_unreadable(error, _path(path, todo, key), errors)
         return False
