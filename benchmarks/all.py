@@ -148,9 +148,14 @@ def main_result(results):
 
 
 def headline(results):
-    return "Ours / the floor's time, per operation; each cell gives the four shapes, %s:\n\n%s" % (
+    return (
+        "Ours / the floor's time, per operation; each cell gives the four shapes, %s:\n\n%s\n\n"
+        "The checked floor / the floor's time, the same way: what walking the payload and "
+        "testing each value's type once, and nothing more, adds to the floor, reading:\n\n%s"
+    ) % (
         report.SHAPE_SIGNS,
         report.versus_table(results, "floor"),
+        report.versus_table(results, "floor", "checked floor", report.READING),
     )
 
 
@@ -226,7 +231,8 @@ def peers(results):
         "",
         "The package's targets, each measured in the same run as a ratio (ours / the "
         "peer's) or in milliseconds: PASS where it holds, MISS where not, and for a miss, "
-        "in brackets, what the floor (`peers/floor.py`) measured against the same peer:",
+        "in brackets, what the floor and the checked floor (`peers/floor.py`) measured against "
+        "the same peer:",
         "",
         report.targets_table(results),
     ]

@@ -202,6 +202,13 @@ def floor():
     return {"balance": ops, "response": ops}, "no package"
 
 
+def checked_floor():
+    from peers import floor as m
+
+    ops = {"dict to object": m.checked_object, "JSON to object": m.checked_from_json}
+    return {"balance": ops, "response": ops}, "no package"
+
+
 OURS = "trackbalances"
 LIBRARIES = [
     Library(OURS, "this package", "import trackbalances", ours),
@@ -262,6 +269,14 @@ LIBRARIES = [
         None,
         floor,
     ),
+    Library(
+        "checked floor",
+        "the floor and what a reader of trackbalances's design must do beyond it to check "
+        "each value (`peers/floor.py`): walk the payload, a call per JSON object, and test "
+        "each value's type once, arrays made tuples; for reading only",
+        None,
+        checked_floor,
+    ),
 ]
 LOADED = {}  # name -> Library, those that loaded here
 
@@ -286,6 +301,7 @@ def check(shapes):
             obj = None
             if "dict to object" in ops:
                 obj = ops["dict to object"](payload)
+            if "object to dict" in ops:
                 ops["object to dict"](obj)
                 ops["object to JSON"](obj)
             ops["JSON to object"](text)

@@ -7,17 +7,18 @@ from libraries import BASELINE_NAME, LIBRARIES, OPERATIONS, OURS
 NAMES = [library.name for library in LIBRARIES]
 PEERS = [name for name in NAMES[1:] if name != BASELINE_NAME]  # the baseline has its own table
 SHAPE_SIGNS = "minimal · typical · full · 1000x3"
+READING = ("dict to object", "JSON to object")  # the operations of the checked floor
 
 
 def label(result):
     return result["interpreter"]["label"]
 
 
-def ratio(result, shape, operation, peer):
+def ratio(result, shape, operation, peer, mine=OURS):
     times = result["times"].get(shape, {}).get(operation, {})
-    if OURS not in times or peer not in times:
+    if mine not in times or peer not in times:
         return None
-    return times[OURS] / times[peer]
+    return times[mine] / times[peer]
 
 
 def fmt_ratio(value):
@@ -151,10 +152,23 @@ class Target:
     """One target on one interpreter: ``value`` measured (None if the peer is absent
     here) against ``limit``; ``floor``, where known, is what ``peers/floor.py`` (no
     checks) measured against the same peer: a target under the floor is out of reach
-    of any reader that checks what it reads."""
+    of any reader that checks what it reads; ``checked``, where known, is what its
+    checked floor measured (a walk, a call per JSON object and one type test per
+    value, and no more): a target under it is out of reach of a reader of this
+    package's design, which calls a function per object and checks each value."""
 
-    def __init__(self, what, value, limit, floor=None, unit="x"):
+    def __init__(self, what, value, limit, floor=None, unit="x", checked=None):
         self.what, self.value, self.limit, self.floor, self.unit = what, value, limit, floor, unit
+        self.checked = checked
+
+    def floors(self):
+        """For a miss: what the floors measured, as ``floor 0.25x, checked floor 0.50x``."""
+        shown = []
+        if self.floor is not None:
+            shown.append("floor " + self.shown(self.floor))
+        if self.checked is not None:
+            shown.append("checked floor " + self.shown(self.checked))
+        return ", ".join(shown)
 
     def verdict(self):
         if self.value is None:
@@ -180,7 +194,9 @@ def targets(result):
         mine = ratio(result, shape, operation, peer)
         to_floor = ratio(result, shape, operation, "floor")
         floor = mine / to_floor if mine is not None and to_floor else None
-        out.append(Target(what, mine, limit, floor))
+        to_checked = ratio(result, shape, operation, "checked floor")
+        checked = mine / to_checked if mine is not None and to_checked else None
+        out.append(Target(what, mine, limit, floor, checked=checked))
 
     def factor(state, name):
         return growth_factor(result, state, name)
@@ -249,7 +265,7 @@ def target_lines(result):
     lines = []
     for target in targets(result):
         shown = "peer absent" if target.value is None else target.shown(target.value)
-        floor = "" if target.floor is None else "  floor " + target.shown(target.floor)
+        floor = "  " + target.floors() if target.verdict() == "MISS" else ""
         lines.append(
             "%s  %-62s %10s  (at most %s)%s"
             % (target.verdict(), target.what, shown, target.shown(target.limit), floor)
@@ -259,7 +275,7 @@ def target_lines(result):
 
 def targets_table(results):
     """Rows: the targets; columns: the interpreters that have targets. A cell gives
-    the value, the verdict and, for a miss, the floor (see ``Target``)."""
+    the value, the verdict and, for a miss, the floors (see ``Target``)."""
     results = [r for r in results if targets(r)]
     rows, order = {}, []
     for index, result in enumerate(results):
@@ -271,8 +287,8 @@ def targets_table(results):
             cell = target.verdict()
             if target.value is not None:
                 cell = target.shown(target.value) + " " + cell
-            if target.floor is not None and cell.endswith("MISS"):
-                cell += " (floor %s)" % target.shown(target.floor)
+            if target.floors() and cell.endswith("MISS"):
+                cell += " (%s)" % target.floors()
             rows[key][index] = cell
     return table(["target"] + [label(r) for r in results], [[k] + rows[k] for k in order])
 
@@ -280,19 +296,19 @@ def targets_table(results):
 # -- the headline, the previous release, rejecting -------------------------------------------------
 
 
-def versus_table(results, other):
-    """Ours / ``other``'s time: a row per interpreter that has ``other``, a column per
+def versus_table(results, other, mine=OURS, operations=OPERATIONS):
+    """``mine`` / ``other``'s time: a row per interpreter that has both, a column per
     operation, each cell the ratios on the four shapes ("" if no interpreter has it)."""
     rows = []
     for result in results:
-        if other not in result["libraries"]:
+        if other not in result["libraries"] or mine not in result["libraries"]:
             continue
         cells = []
-        for operation in OPERATIONS:
-            ratios = [ratio(result, shape, operation, other) for shape in result["times"]]
+        for operation in operations:
+            ratios = [ratio(result, shape, operation, other, mine) for shape in result["times"]]
             cells.append(" · ".join(fmt_ratio(r) for r in ratios))
         rows.append([label(result)] + cells)
-    return table(["interpreter"] + list(OPERATIONS), rows) if rows else ""
+    return table(["interpreter"] + list(operations), rows) if rows else ""
 
 
 def rejection_ratios(figures):

@@ -136,6 +136,8 @@ def show(result):
         print("(--quick: a short pass that proves the benchmark runs; its figures mean little)")
     print("\nOurs / the floor's time; each cell: %s\n" % report.SHAPE_SIGNS)
     print(report.versus_table([result], "floor"))
+    print("\nThe checked floor / the floor's time; each cell: %s\n" % report.SHAPE_SIGNS)
+    print(report.versus_table([result], "floor", "checked floor", report.READING))
     if libraries.BASELINE_NAME in result["libraries"]:
         print("\nOurs / the baseline's time (%s):\n" % result["libraries"][libraries.BASELINE_NAME])
         print(report.versus_table([result], libraries.BASELINE_NAME))
