@@ -28,20 +28,45 @@ def rejected(read, payload):
 
 
 class CountedEntry(Mapping):
-    """A breakdown entry with one problem that records each time it is read."""
+    """A breakdown entry (with one problem, unless another is given) that records
+    each time it is read."""
 
-    def __init__(self, index, reads):
-        self.index, self.reads = index, reads
+    def __init__(self, index, reads, entry=BAD_ENTRY):
+        self.index, self.reads, self.entry = index, reads, entry
 
     def __getitem__(self, key):
-        return BAD_ENTRY[key]
+        return self.entry[key]
 
     def __iter__(self):
         self.reads.append(self.index)
-        return iter(BAD_ENTRY)
+        return iter(self.entry)
 
     def __len__(self):
-        return len(BAD_ENTRY)
+        return len(self.entry)
+
+
+class InvalidOnce(Mapping):
+    """A breakdown entry with a problem the first time it is read, and none after."""
+
+    def __init__(self):
+        self.reads = 0
+
+    def __getitem__(self, key):
+        return (BAD_ENTRY if self.reads == 1 else ENTRY)[key]
+
+    def __iter__(self):
+        self.reads += 1
+        return iter(ENTRY)
+
+    def __len__(self):
+        return len(ENTRY)
+
+
+def full_report(cls, payload):
+    """The problems of ``payload`` as a reading for the report from its start finds them."""
+    errors = ErrorList()
+    cls._read(cls, payload, (), errors)
+    return [tb.ErrorDetail(*problem) for problem in errors]
 
 
 class BoundsTest(unittest.TestCase):
@@ -156,6 +181,66 @@ class ErrorListTest(unittest.TestCase):
                 )
                 self.assertEqual(len(found), kept)
                 self.assertEqual(len(errors), 1 - kept // 3)  # no problem added
+
+
+class ReportFromTheFirstProblemTest(unittest.TestCase):
+    """The reading for the report starts each array and map of objects at the item
+    where the first reading stopped: what comes before was read without a problem."""
+
+    def test_items_before_the_first_problem_are_read_once(self):
+        reads = []
+        entries = [CountedEntry(i, reads, ENTRY) for i in range(4)] + [CountedEntry(4, reads)]
+        payload = dict(EXAMPLE, breakdown=entries)
+        error = rejected(tb.TrackBalances.from_dict, payload)
+        self.assertEqual(reads, [0, 1, 2, 3, 4, 4])  # the bad entry: once in each reading
+        reads.clear()
+        self.assertEqual(list(error.errors), full_report(tb.TrackBalances, payload))
+        self.assertEqual(reads, [0, 1, 2, 3, 4])  # what a reading from the start does
+        self.assertEqual(error.errors[0].path, ("breakdown", 4, "remaining"))
+
+    def test_problems_after_the_first_are_all_reported(self):
+        entries = [ENTRY, BAD_ENTRY, ENTRY, dict(BAD_ENTRY, usage=None), ENTRY]
+        payload = dict(EXAMPLE, breakdown=entries, rollovers=[{"balance": 1}])
+        error = rejected(tb.TrackBalances.from_dict, payload)
+        paths = [detail.path for detail in error.errors]
+        self.assertEqual(
+            paths,
+            [
+                ("breakdown", 1, "remaining"),
+                ("breakdown", 3, "remaining"),
+                ("breakdown", 3, "usage"),
+                ("rollovers", 0, "expires_at"),
+            ],
+        )
+        self.assertEqual(list(error.errors), full_report(tb.TrackBalances, payload))
+
+    def test_a_map_of_balances_and_json_text(self):
+        balances = {"f%d" % i: dict(EXAMPLE, feature_id="f%d" % i) for i in range(5)}
+        balances["f3"] = dict(EXAMPLE, granted="x")
+        payload = {"customer_id": "c", "value": 1, "balance": None, "balances": balances}
+        expected = full_report(tb.TrackResponse, payload)
+        self.assertEqual([d.path for d in expected], [("balances", "f3", "granted")])
+        for read, given in (
+            (tb.TrackResponse.from_dict, payload),
+            (tb.TrackResponse.from_json, json.dumps(payload)),
+        ):
+            with self.subTest(read=read.__name__):
+                self.assertEqual(list(rejected(read, given).errors), expected)
+
+    def test_one_array_in_two_places_is_read_whole_in_the_second(self):
+        # Only the place where the first reading stopped starts late: the same
+        # list object met again, as rollovers here, is read from its start.
+        shared = [ENTRY, ENTRY, BAD_ENTRY]
+        payload = dict(EXAMPLE, breakdown=shared, rollovers=shared)
+        error = rejected(tb.TrackBalances.from_dict, payload)
+        self.assertEqual(list(error.errors), full_report(tb.TrackBalances, payload))
+        self.assertIn(("rollovers", 0, "balance"), [d.path for d in error.errors])
+
+    def test_a_mapping_valid_the_second_time_gives_the_whole_object(self):
+        # The report finds nothing, having started late: read once more, whole.
+        payload = dict(EXAMPLE, breakdown=[ENTRY, ENTRY, InvalidOnce()])
+        balance = tb.TrackBalances.from_dict(payload)
+        self.assertEqual(balance.to_dict(), dict(EXAMPLE, breakdown=[ENTRY] * 3))
 
 
 if __name__ == "__main__":

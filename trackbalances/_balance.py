@@ -12,7 +12,17 @@ from ._errors import FIRST_PROBLEM
 from ._feature import TrackBalancesFeature, read_feature, write_feature
 from ._frozen import EMPTY
 from ._hints import Any, Mapping, Tuple, Union
-from ._model import Model, model, own_dict, reads, set_own_dict, utc_datetime, wire_dict, wire_dicts, writes
+from ._model import (
+    Model,
+    model,
+    own_dict,
+    reads,
+    set_own_dict,
+    utc_datetime,
+    wire_dict,
+    wire_dicts,
+    writes,
+)
 from ._values import unknown_keys
 
 TYPE_CHECKING = False

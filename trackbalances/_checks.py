@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from ._errors import (
     FIRST_PROBLEM,
     MAX_ERRORS,
+    Invalid,
     describe,
     describe_error,
     plain_float,
@@ -222,14 +223,26 @@ def objects(
     # Plain loops: much faster than list comprehensions on CPython 3.11.
     decoded: "List[_T]" = []
     if errors is FIRST_PROBLEM or errors is FIRST_PROBLEM_OF_A_DICT:  # no report: no paths
-        for item in items:
-            decoded.append(decoder(cls, item, path, errors))
+        try:
+            for item in items:
+                decoded.append(decoder(cls, item, path, errors))
+        except Invalid as stop:
+            stop.note_valid(value, len(decoded))
+            raise
     else:
-        for index, item in enumerate(items):
-            obj = decoder(cls, item, path + (key, index), errors)
+        for index in range(first_to_report(errors, value), len(items)):
+            obj = decoder(cls, items[index], path + (key, index), errors)
             if not errors:  # past a problem, the objects are thrown away: keep none
                 decoded.append(obj)
     return tuple(decoded)
+
+
+def first_to_report(errors: "Errors", container: object) -> int:
+    """Where the reading for the report starts in ``container``: past the items
+    that the first reading read without a problem (see ``Invalid``), once."""
+    valid = getattr(errors, "valid", None)
+    noted = valid.pop(id(container), None) if valid else None
+    return noted[1] if noted is not None and noted[0] is container else 0
 
 
 def strings(value: "Any", path: "Path", key: str, errors: "Errors") -> "Tuple[str, ...]":
@@ -299,13 +312,21 @@ def object_map(
         return EMPTY
     decoded: "Dict[str, Optional[_T]]" = {}
     if errors is FIRST_PROBLEM or errors is FIRST_PROBLEM_OF_A_DICT:  # as in ``objects``
-        for name, item in pairs.items():
-            if item is None and nullable:
-                decoded[name] = None
-            else:
-                decoded[name] = decoder(cls, item, path, errors)
+        try:
+            for name, item in pairs.items():
+                if item is None and nullable:
+                    decoded[name] = None
+                else:
+                    decoded[name] = decoder(cls, item, path, errors)
+        except Invalid as stop:
+            stop.note_valid(value, len(decoded))
+            raise
     else:
+        skip = first_to_report(errors, value)
         for name, item in pairs.items():
+            if skip:
+                skip -= 1
+                continue
             obj = None if item is None and nullable else decoder(cls, item, path + (name,), errors)
             if not errors:  # as in ``objects``
                 decoded[name] = obj

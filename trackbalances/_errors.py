@@ -10,7 +10,7 @@ from collections import namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
+    from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
 
     Path = Tuple[Union[str, int], ...]
 
@@ -51,6 +51,7 @@ class ErrorList(_Problems):
     the reading: a report takes bounded time and memory however broken the input is."""
 
     more = 0
+    valid: "Optional[Dict[int, Tuple[object, int]]]" = None  # what ``Invalid.valid`` noted
 
     def append(self, problem: "Tuple[Path, str]") -> None:
         if len(self) < MAX_ERRORS:
@@ -66,7 +67,21 @@ class TooManyProblems(Exception):
 
 
 class Invalid(Exception):
-    """What ``FIRST_PROBLEM.append`` raises: the input has a problem."""
+    """What ``FIRST_PROBLEM.append`` raises: the input has a problem.
+
+    On its way out, each array or map of objects that it stops notes how many of
+    its first items were read without one (``_checks.objects``), so that the
+    reading for the report starts there: a problem at the end of a long array
+    costs one reading of it, not two."""
+
+    valid: "Optional[Dict[int, Tuple[object, int]]]" = None
+    """``id(container) -> (container, items read without a problem)``; the
+    container is kept, so that its id stays its own."""
+
+    def note_valid(self, container: object, count: int) -> None:
+        if self.valid is None:
+            self.valid = {}
+        self.valid[id(container)] = (container, count)
 
 
 class _FirstProblem(_Problems):

@@ -26,6 +26,7 @@ from ._errors import (
     FIRST_PROBLEM,
     ErrorDetail,
     ErrorList,
+    Invalid,
     TooManyProblems,
     ValidationError,
     cut_number,
@@ -198,8 +199,8 @@ class Model(_Instance):
         """
         try:
             obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM_OF_A_DICT)
-        except Exception:  # Invalid, or what a caller's own object raised
-            return cls._read_reporting(data)
+        except Exception as stop:  # Invalid, or what a caller's own object raised
+            return cls._read_reporting(data, stop)
         return obj
 
     if TYPE_CHECKING:  # each model class's own writer, bound by ``writes``
@@ -212,14 +213,17 @@ class Model(_Instance):
         data = _json.loads(text)
         try:  # as from_dict, without a call more
             obj: "_M" = cls._read(cls, data, (), FIRST_PROBLEM)
-        except Exception:
-            return cls._read_reporting(data)
+        except Exception as stop:
+            return cls._read_reporting(data, stop)
         return obj
 
     @classmethod
-    def _read_reporting(cls: "Type[_M]", data: "Any") -> "_M":
-        # Input that the first reading stopped on, read again for the report (see ErrorList).
+    def _read_reporting(cls: "Type[_M]", data: "Any", stop: "Optional[Exception]") -> "_M":
+        # Input that the first reading stopped on (``stop``), read again for the
+        # report (see ErrorList), from its first problem on (see Invalid).
         errors = ErrorList()
+        if type(stop) is Invalid:
+            errors.valid = stop.valid
         try:
             obj: "_M" = cls._read(cls, data, (), errors)
         except TooManyProblems:
@@ -232,7 +236,8 @@ class Model(_Instance):
             raise ValidationError([((), "could not be read: " + describe_error(error))]) from None
         if errors:
             raise ValidationError(errors, errors.more, hint=_mistakes.hint(cls.__name__, data))
-        return obj  # a caller's mapping that gave other values the second time
+        # A caller's mapping that gave other values the second time.
+        return obj if errors.valid is None else cls._read_reporting(data, None)
 
     def to_json(self, *, indent: "Union[int, str, None]" = None) -> str:
         """:meth:`to_dict` as JSON text (compact unless ``indent`` is given)."""

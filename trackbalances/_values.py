@@ -204,7 +204,7 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
         array = type(out) is list
         for key, item in pairs:
             kind = type(item)
-            inner = None
+            inner: "Optional[Iterator[Tuple[Any, Any]]]" = None
             if kind is list and len(todo) < MAX_DEPTH:  # (the test of _start, in line)
                 inner = enumerate(item)
                 item = []
@@ -233,7 +233,7 @@ def freeze(value: "Any", path: "Path", errors: "Errors") -> "Tuple[Any, int]":
     return top, deepest
 
 
-def _path(path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object) -> "Path":
+def _path(path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: "Any") -> "Path":
     """The path of the item at ``key`` of the container that ``freeze`` is
     reading: the keys of the containers on its stack, below the top one."""
     if not todo:
@@ -242,7 +242,7 @@ def _path(path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object) -> "Pat
 
 
 def _start(
-    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object, errors: "Errors"
+    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: "Any", errors: "Errors"
 ) -> "Tuple[Any, Optional[Iterator[Tuple[Any, Any]]]]":
     """What ``freeze`` makes of ``item``, at ``key`` of the container on top of
     ``todo``: a scalar (and None), or an empty container to fill and the pairs
@@ -280,7 +280,7 @@ def _start(
 
 
 def _is_mapping(
-    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: object, errors: "Errors"
+    item: "Any", path: "Path", todo: "List[Tuple[Any, Any, Any]]", key: "Any", errors: "Errors"
 ) -> bool:
     try:
         return isinstance(item, Mapping)
