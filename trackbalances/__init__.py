@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from ._enums import ResetIntervalLiteral as ResetIntervalLiteral
     from ._enums import TierBehaviorLiteral as TierBehaviorLiteral
 
-__version__ = "2.1.0"
+__version__ = "2.1.1"
 
 __all__ = [
     "ABSENT",
