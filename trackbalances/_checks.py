@@ -240,7 +240,7 @@ def objects(
 def first_to_report(errors: "Errors", container: object) -> int:
     """Where the reading for the report starts in ``container``: past the items
     that the first reading read without a problem (see ``Invalid``), once."""
-    valid = getattr(errors, "valid", None)
+    valid: "Optional[Dict[int, Tuple[object, int]]]" = getattr(errors, "valid", None)
     noted = valid.pop(id(container), None) if valid else None
     return noted[1] if noted is not None and noted[0] is container else 0
 
